@@ -1,0 +1,82 @@
+/* gazette-feed-parser.c
+ *
+ * Copyright 2026 The Gazette developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gazette-parser"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gazette-feed-parser.h"
+
+static gboolean
+looks_like_xml (GBytes *bytes)
+{
+  gsize len = 0;
+  const guchar *data = g_bytes_get_data (bytes, &len);
+  gsize i = 0;
+
+  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    i = 3;
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+
+  return i < len && data[i] == '<';
+}
+
+/**
+ * gazette_feed_parse:
+ * @bytes: the document as fetched
+ * @content_type: (nullable): the media type the server declared
+ * @problems: (nullable) (element-type GazetteProblem): where to collect every problem found
+ * @error: return location for the first error
+ *
+ * Reads a feed document in whichever format it is written. The content is what decides:
+ * servers often label feeds `text/plain` or `application/octet-stream`.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+GazetteFeedDocument *
+gazette_feed_parse (GBytes      *bytes,
+                    const char  *content_type,
+                    GPtrArray   *problems,
+                    GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error_literal (error, GAZETTE_PARSE_ERROR, GAZETTE_PARSE_ERROR_INVALID,
+                           _("The document is empty."));
+      return NULL;
+    }
+
+  if (looks_like_xml (bytes))
+    {
+      g_set_error_literal (error, GAZETTE_PARSE_ERROR, GAZETTE_PARSE_ERROR_UNSUPPORTED,
+                           _("This is an XML document (RSS or Atom); Gazette reads JSON Feed "
+                             "documents only so far."));
+      return NULL;
+    }
+
+  return gazette_json_feed_parse (bytes, problems, error);
+}
