@@ -1,0 +1,3610 @@
+/* gazette-store.c
+ *
+ * Copyright 2026 The Gazette developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gazette-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "gazette-announcement-private.h"
+#include "gazette-feed-private.h"
+#include "gazette-store-private.h"
+
+/* Threading: one SQLite connection per store, opened with SQLITE_OPEN_NOMUTEX because the
+ * store does its own locking. Every public function that touches the database holds
+ * self->mutex from start to end (the path and schema version never change after
+ * gazette_store_new()), so one GazetteStore can be shared by the sync's worker threads and
+ * the main thread. Calls are serialised rather than concurrent: a list query waits while a
+ * long apply_document() runs. Everything returned is a fresh object owned by the caller.
+ *
+ * Checkpoints are the exception, and run beside the store rather than in it. SQLite's own
+ * would copy the write-ahead log into the database inside the COMMIT that filled the log,
+ * under self->mutex: after a large sync that is a quarter of the sync's time, during which
+ * the list could not page. Instead a WAL hook hands the checkpoint to a worker thread with
+ * a connection of its own (self->checkpoint_db, touched by nobody else), which SQLite
+ * lets run while the main connection reads and writes. Closing the store waits for it. */
+
+/* "GAZT": tells our databases from other SQLite files that happen to be at the same path. */
+#define GAZETTE_STORE_APPLICATION_ID 1195465300
+
+/* How long to wait for another process (say, the command line syncing) to release a lock. */
+#define BUSY_TIMEOUT_MS 5000
+
+/* Ask for a checkpoint once the write-ahead log holds this many pages, as SQLite would. */
+#define CHECKPOINT_FRAMES 1000
+
+#define SHA256_LEN 32
+
+/* Version 1: the initial schema.
+ *
+ * Times of feeds are unix seconds; published/updated of announcements are unix
+ * microseconds, because the list is ordered and paged by them. Entity names, roles, summaries
+ * and figure labels are JSON objects from language tag to text (gazette_localized_to_json());
+ * roles, sectors and tags are JSON arrays. Entities are keyed by (kind, key), key being the
+ * publisher's stable id, and shared by all feeds. */
+static const char schema_v1[] =
+  "CREATE TABLE feeds ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  url             TEXT NOT NULL UNIQUE,"
+  "  title           TEXT,"
+  "  home_page_url   TEXT,"
+  "  language        TEXT,"
+  "  publisher       TEXT,"
+  "  icon_url        TEXT,"
+  "  etag            TEXT,"
+  "  last_modified   TEXT,"
+  "  last_checked    INTEGER,"
+  "  last_success    INTEGER,"
+  "  last_error      TEXT,"
+  "  last_error_time INTEGER,"
+  "  added           INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE entities ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  kind       INTEGER NOT NULL,"
+  "  key        TEXT NOT NULL,"
+  "  name       TEXT NOT NULL DEFAULT '{}',"
+  "  parent_key TEXT,"
+  "  roles      TEXT,"
+  "  summary    TEXT,"
+  "  sectors    TEXT,"
+  "  status     TEXT,"
+  "  url        TEXT,"
+  "  UNIQUE (kind, key)"
+  ");"
+  /* The district filter walks down the hierarchy by parent_key. */
+  "CREATE INDEX entities_parent ON entities (kind, parent_key);"
+  "CREATE TABLE announcements ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  feed_id           INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,"
+  "  guid              TEXT NOT NULL,"
+  "  language          TEXT,"
+  "  title             TEXT,"
+  "  summary           TEXT,"
+  "  content_html      TEXT,"
+  "  content_text      TEXT,"
+  "  url               TEXT,"
+  "  image_url         TEXT,"
+  "  author            TEXT,"
+  "  published         INTEGER NOT NULL,"
+  "  updated           INTEGER,"
+  "  translation_group TEXT,"
+  "  tags              TEXT,"
+  "  district_id       INTEGER REFERENCES entities (id),"
+  "  content_hash      BLOB,"
+  "  read              INTEGER NOT NULL DEFAULT 0,"
+  "  starred           INTEGER NOT NULL DEFAULT 0,"
+  /* guid first: the same index finds an announcement by its id alone. */
+  "  UNIQUE (guid, feed_id)"
+  ");"
+  /* The list's order, so keyset paging seeks instead of sorting. The per-feed and
+   * per-district indexes end in the same order for the filtered lists. */
+  "CREATE INDEX announcements_published ON announcements (published DESC, id DESC);"
+  "CREATE INDEX announcements_feed ON announcements (feed_id, published, id);"
+  "CREATE INDEX announcements_district ON announcements (district_id, published, id);"
+  "CREATE INDEX announcements_group ON announcements (translation_group)"
+  "  WHERE translation_group IS NOT NULL;"
+  "CREATE TABLE announcement_entities ("
+  "  announcement_id INTEGER NOT NULL REFERENCES announcements (id) ON DELETE CASCADE,"
+  "  entity_id       INTEGER NOT NULL REFERENCES entities (id),"
+  "  position        INTEGER NOT NULL,"
+  "  PRIMARY KEY (announcement_id, entity_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX announcement_entities_entity ON announcement_entities (entity_id, announcement_id);"
+  /* Quotes and figures are only ever read by announcement: clustered by it, they need no
+   * second b-tree. */
+  "CREATE TABLE quotes ("
+  "  announcement_id INTEGER NOT NULL REFERENCES announcements (id) ON DELETE CASCADE,"
+  "  position        INTEGER NOT NULL,"
+  "  official_id     INTEGER REFERENCES entities (id),"
+  "  text            TEXT NOT NULL,"
+  "  language        TEXT,"
+  "  PRIMARY KEY (announcement_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX quotes_official ON quotes (official_id);"
+  "CREATE TABLE figures ("
+  "  announcement_id INTEGER NOT NULL REFERENCES announcements (id) ON DELETE CASCADE,"
+  "  position        INTEGER NOT NULL,"
+  "  label           TEXT NOT NULL DEFAULT '{}',"
+  "  value           REAL,"
+  "  unit            TEXT,"
+  "  year            INTEGER,"
+  "  kind            TEXT,"
+  "  source_text     TEXT,"
+  "  from_text       INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (announcement_id, position)"
+  ") WITHOUT ROWID;"
+  "PRAGMA application_id = " G_STRINGIFY (GAZETTE_STORE_APPLICATION_ID) ";"
+  "PRAGMA user_version = 1;";
+
+/* Version 2: the sync learnt to back off (429/503 Retry-After) and to stop fetching feeds that
+ * answered 410 Gone, and the linker started to link RSS/Atom items to entities whose names
+ * it finds in the text. Those links must not be mistaken for the publisher's: origin is
+ * GAZETTE_LINK_DECLARED (0, every link a version 1 database holds) or GAZETTE_LINK_FOUND. */
+static const char schema_v2[] =
+  "ALTER TABLE feeds ADD COLUMN retry_after INTEGER;"
+  "ALTER TABLE feeds ADD COLUMN gone INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE announcement_entities ADD COLUMN origin INTEGER NOT NULL DEFAULT 0;"
+  "PRAGMA user_version = 2;";
+
+typedef struct
+{
+  int         version;
+  const char *sql;      /* ends by setting user_version to version */
+} Migration;
+
+/* Forward only, in order; each runs in its own transaction. Add a step, never edit one that
+ * has shipped. */
+static const Migration migrations[] = {
+  { 1, schema_v1 },
+  { 2, schema_v2 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GAZETTE_STORE_SCHEMA_VERSION);
+
+/* The SQL below spells entity kinds as numbers. */
+G_STATIC_ASSERT (GAZETTE_ENTITY_DISTRICT == 0);
+G_STATIC_ASSERT (GAZETTE_ENTITY_OFFICIAL == 1);
+G_STATIC_ASSERT (GAZETTE_ENTITY_PROJECT == 2);
+G_STATIC_ASSERT (GAZETTE_ENTITY_ORGANISATION == 3);
+G_STATIC_ASSERT (GAZETTE_LINK_DECLARED == 0);
+
+#define FEED_COLUMNS \
+  "f.id, f.url, f.title, f.home_page_url, f.language, f.publisher, f.icon_url, f.etag, " \
+  "f.last_modified, f.last_checked, f.last_success, f.last_error, f.last_error_time, " \
+  "f.retry_after, f.gone, " \
+  "(SELECT count(*) FROM announcements a WHERE a.feed_id = f.id), " \
+  "(SELECT count(*) FROM announcements a WHERE a.feed_id = f.id AND a.read = 0)"
+
+#define ENTITY_COLUMNS(e) \
+  e ".id, " e ".kind, " e ".key, " e ".name, " e ".parent_key, " e ".roles, " e ".summary, " \
+  e ".sectors, " e ".status, " e ".url"
+
+/* The feed title is a subquery rather than a join so that the planner cannot start from
+ * feeds and lose the index order of announcements. */
+#define ANNOUNCEMENT_COLUMNS \
+  "a.id, a.guid, a.feed_id, (SELECT title FROM feeds WHERE id = a.feed_id), a.language, " \
+  "a.title, a.summary, a.url, a.image_url, a.author, a.published, a.updated, " \
+  "a.translation_group, a.read, a.starred, " ENTITY_COLUMNS ("d")
+
+#define ANNOUNCEMENT_FROM \
+  "announcements a LEFT JOIN entities d ON d.id = a.district_id"
+
+/* Column positions in ANNOUNCEMENT_COLUMNS. */
+enum {
+  ANN_COL_ID,
+  ANN_COL_GUID,
+  ANN_COL_FEED_ID,
+  ANN_COL_FEED_TITLE,
+  ANN_COL_LANGUAGE,
+  ANN_COL_TITLE,
+  ANN_COL_SUMMARY,
+  ANN_COL_URL,
+  ANN_COL_IMAGE_URL,
+  ANN_COL_AUTHOR,
+  ANN_COL_PUBLISHED,
+  ANN_COL_UPDATED,
+  ANN_COL_TRANSLATION_GROUP,
+  ANN_COL_READ,
+  ANN_COL_STARRED,
+  ANN_COL_DISTRICT,
+  ANN_COL_CONTENT_HTML = ANN_COL_DISTRICT + 10,
+  ANN_COL_CONTENT_TEXT,
+  ANN_COL_TAGS,
+};
+
+typedef enum {
+  STMT_BEGIN,
+  STMT_COMMIT,
+  STMT_ROLLBACK,
+  STMT_FEED_INSERT,
+  STMT_FEED_BY_ID,
+  STMT_FEED_BY_URL,
+  STMT_FEED_LIST,
+  STMT_FEED_COUNT_ANNOUNCEMENTS,
+  STMT_FEED_DELETE,
+  STMT_FEED_SAVE_STATE,
+  STMT_FEED_SAVE_METADATA,
+  STMT_ENTITY_GET,
+  STMT_ENTITY_ID,
+  STMT_ENTITY_INSERT,
+  STMT_ENTITY_UPDATE,
+  STMT_ENTITY_LIST,
+  STMT_ANN_LOOKUP,
+  STMT_ANN_INSERT,
+  STMT_ANN_UPDATE,
+  STMT_ANN_EXISTS,
+  STMT_ANN_DELETE_LINKS,
+  STMT_ANN_DELETE_QUOTES,
+  STMT_ANN_DELETE_FIGURES,
+  STMT_ANN_DELETE_FOUND_LINKS,
+  STMT_LINK_INSERT,
+  STMT_QUOTE_INSERT,
+  STMT_FIGURE_INSERT,
+  STMT_ANN_GET,
+  STMT_ANN_LINKS,
+  STMT_ANN_QUOTES,
+  STMT_ANN_FIGURES,
+  STMT_GROUP_LANGUAGES,
+  STMT_SET_READ,
+  STMT_SET_STARRED,
+  STMT_OFFICIAL_QUOTES,
+  N_STMTS
+} Stmt;
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_BEGIN] = "BEGIN IMMEDIATE",
+  [STMT_COMMIT] = "COMMIT",
+  [STMT_ROLLBACK] = "ROLLBACK",
+  [STMT_FEED_INSERT] = "INSERT INTO feeds (url, added) VALUES (?1, ?2)",
+  [STMT_FEED_BY_ID] = "SELECT " FEED_COLUMNS " FROM feeds f WHERE f.id = ?1",
+  [STMT_FEED_BY_URL] = "SELECT " FEED_COLUMNS " FROM feeds f WHERE f.url = ?1",
+  [STMT_FEED_LIST] =
+    "SELECT " FEED_COLUMNS " FROM feeds f"
+    " ORDER BY coalesce (f.title, f.url) COLLATE NOCASE, f.id",
+  [STMT_FEED_COUNT_ANNOUNCEMENTS] = "SELECT count(*) FROM announcements WHERE feed_id = ?1",
+  [STMT_FEED_DELETE] = "DELETE FROM feeds WHERE id = ?1",
+  [STMT_FEED_SAVE_STATE] =
+    "UPDATE feeds SET url = ?2, etag = ?3, last_modified = ?4, last_checked = ?5,"
+    " last_success = ?6, last_error = ?7, last_error_time = ?8, retry_after = ?9, gone = ?10"
+    " WHERE id = ?1",
+  [STMT_FEED_SAVE_METADATA] =
+    "UPDATE feeds SET title = ?2, home_page_url = ?3, language = ?4, publisher = ?5,"
+    " icon_url = ?6 WHERE id = ?1",
+  [STMT_ENTITY_GET] =
+    "SELECT " ENTITY_COLUMNS ("e") " FROM entities e WHERE e.kind = ?1 AND e.key = ?2",
+  [STMT_ENTITY_ID] = "SELECT id FROM entities WHERE kind = ?1 AND key = ?2",
+  [STMT_ENTITY_INSERT] =
+    "INSERT INTO entities (kind, key, name, parent_key, roles, summary, sectors, status, url)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  [STMT_ENTITY_UPDATE] =
+    "UPDATE entities SET name = ?3, parent_key = ?4, roles = ?5, summary = ?6, sectors = ?7,"
+    " status = ?8, url = ?9 WHERE id = ?1",
+  [STMT_ENTITY_LIST] =
+    "SELECT " ENTITY_COLUMNS ("e") " FROM entities e WHERE e.kind = ?1 ORDER BY e.key",
+  [STMT_ANN_LOOKUP] =
+    "SELECT id, content_hash, read, starred FROM announcements WHERE feed_id = ?1 AND guid = ?2",
+  [STMT_ANN_INSERT] =
+    "INSERT INTO announcements (feed_id, guid, language, title, summary, content_html,"
+    " content_text, url, image_url, author, published, updated, translation_group, tags,"
+    " district_id, content_hash)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+  /* Same parameter numbers as the insert; read and starred are the user's and stay. */
+  [STMT_ANN_UPDATE] =
+    "UPDATE announcements SET language = ?3, title = ?4, summary = ?5, content_html = ?6,"
+    " content_text = ?7, url = ?8, image_url = ?9, author = ?10, published = ?11,"
+    " updated = ?12, translation_group = ?13, tags = ?14, district_id = ?15,"
+    " content_hash = ?16 WHERE id = ?1",
+  [STMT_ANN_EXISTS] = "SELECT 1 FROM announcements WHERE id = ?1",
+  [STMT_ANN_DELETE_LINKS] = "DELETE FROM announcement_entities WHERE announcement_id = ?1",
+  [STMT_ANN_DELETE_QUOTES] = "DELETE FROM quotes WHERE announcement_id = ?1",
+  [STMT_ANN_DELETE_FIGURES] = "DELETE FROM figures WHERE announcement_id = ?1",
+  [STMT_ANN_DELETE_FOUND_LINKS] =
+    "DELETE FROM announcement_entities WHERE announcement_id = ?1 AND origin = 1",
+  /* A link the publisher declared wins over the same link found in the text. */
+  [STMT_LINK_INSERT] =
+    "INSERT INTO announcement_entities (announcement_id, entity_id, position, origin)"
+    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (announcement_id, entity_id) DO NOTHING",
+  [STMT_QUOTE_INSERT] =
+    "INSERT INTO quotes (announcement_id, official_id, position, text, language)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_FIGURE_INSERT] =
+    "INSERT INTO figures (announcement_id, position, label, value, unit, year, kind,"
+    " source_text, from_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  [STMT_ANN_GET] =
+    "SELECT " ANNOUNCEMENT_COLUMNS ", a.content_html, a.content_text, a.tags"
+    " FROM " ANNOUNCEMENT_FROM " WHERE a.guid = ?1"
+    " ORDER BY a.published DESC, a.id DESC LIMIT 1",
+  [STMT_ANN_LINKS] =
+    "SELECT " ENTITY_COLUMNS ("e") " FROM announcement_entities ae"
+    " JOIN entities e ON e.id = ae.entity_id"
+    " WHERE ae.announcement_id = ?1 ORDER BY ae.origin, e.kind, ae.position, e.key",
+  [STMT_ANN_QUOTES] =
+    "SELECT e.key, q.text, q.language FROM quotes q"
+    " LEFT JOIN entities e ON e.id = q.official_id"
+    " WHERE q.announcement_id = ?1 ORDER BY q.position",
+  [STMT_ANN_FIGURES] =
+    "SELECT label, value, unit, year, kind, source_text, from_text FROM figures"
+    " WHERE announcement_id = ?1 ORDER BY position",
+  [STMT_GROUP_LANGUAGES] =
+    "SELECT DISTINCT language FROM announcements"
+    " WHERE translation_group = ?1 AND language IS NOT NULL ORDER BY language",
+  [STMT_SET_READ] = "UPDATE announcements SET read = ?2 WHERE id = ?1",
+  [STMT_SET_STARRED] = "UPDATE announcements SET starred = ?2 WHERE id = ?1",
+  [STMT_OFFICIAL_QUOTES] =
+    "SELECT q.text, q.language, a.guid, a.title, a.published FROM quotes q"
+    " JOIN announcements a ON a.id = q.announcement_id"
+    " WHERE q.official_id = ?1 ORDER BY a.published DESC, a.id DESC, q.position",
+};
+
+/* The filters of a GazetteQuery, plus the keyset cursor, as bits: each combination is one
+ * fixed SQL text, built from the fragments below and prepared once.
+ *
+ * The cursor is two bits because a page after (published, id) is read in two seeks: the rest
+ * of its tie group (same published, smaller id), then the older rows. A single row-value
+ * test "(published, id) < (?, ?)" gives the same rows, but when its second column is the
+ * rowid SQLite 3.40 seeks on the first one only: the thousandth page into a group of equal
+ * timestamps would step over every row of the pages before it. Both seeks here are index
+ * ranges, which the plan test checks. */
+enum {
+  FILTER_DISTRICT     = 1 << 0,
+  FILTER_OFFICIAL     = 1 << 1,
+  FILTER_PROJECT      = 1 << 2,
+  FILTER_ORGANISATION = 1 << 3,
+  FILTER_FEED         = 1 << 4,
+  FILTER_UNREAD       = 1 << 5,
+  FILTER_STARRED      = 1 << 6,
+  FILTER_AFTER_TIE    = 1 << 7,
+  FILTER_AFTER_OLDER  = 1 << 8,
+  N_FILTER_MASKS      = 1 << 9,
+};
+
+/* The district and every district below it, following parent_key down. */
+#define DISTRICT_TREE_CTE \
+  "WITH RECURSIVE district_tree (id, key) AS (" \
+  " SELECT id, key FROM entities WHERE kind = 0 AND key = :district" \
+  " UNION" \
+  " SELECT e.id, e.key FROM entities e JOIN district_tree t" \
+  "  ON e.kind = 0 AND e.parent_key = t.key) "
+
+#define LINKED_TO(kind, param) \
+  "a.id IN (SELECT ae.announcement_id FROM announcement_entities ae" \
+  " JOIN entities e ON e.id = ae.entity_id WHERE e.kind = " kind " AND e.key = " param ")"
+
+/* Indexed by the bit number of the FILTER_ flag. */
+static const char * const filter_sql[] = {
+  "a.district_id IN (SELECT id FROM district_tree)",
+  LINKED_TO ("1", ":official"),
+  LINKED_TO ("2", ":project"),
+  LINKED_TO ("3", ":organisation"),
+  "a.feed_id = :feed",
+  "a.read = 0",
+  "a.starred = 1",
+  "a.published = :published AND a.id < :id",
+  "a.published < :published",
+};
+
+G_STATIC_ASSERT (1 << G_N_ELEMENTS (filter_sql) == N_FILTER_MASKS);
+
+struct _GazetteStore
+{
+  GObject       parent_instance;
+
+  GMutex        mutex;
+  char         *path;
+  sqlite3      *db;
+  int           schema_version;
+
+  /* Prepared on first use, kept until finalize. */
+  sqlite3_stmt *stmts[N_STMTS];
+  sqlite3_stmt *list_stmts[N_FILTER_MASKS];
+  sqlite3_stmt *count_stmts[N_FILTER_MASKS];
+
+  /* See "Checkpoints" above. */
+  GThreadPool  *checkpointer;        /* at most one thread */
+  sqlite3      *checkpoint_db;       /* the checkpointer's own connection */
+  int           checkpoint_frames;
+  int           checkpoint_queued;   /* atomic */
+  int           checkpoints_running; /* atomic, for tests */
+};
+
+G_DEFINE_FINAL_TYPE (GazetteStore, gazette_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (gazette-store-error-quark, gazette_store_error)
+
+/* A statement borrowed from the cache. Releasing it resets it and clears its bindings, so
+ * the next user starts clean and no finished read keeps its snapshot open. */
+typedef sqlite3_stmt StoreStmt;
+
+static void
+store_stmt_release (StoreStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoreStmt, store_stmt_release)
+
+/* Errors */
+
+static gboolean
+store_set_error (GazetteStore  *self,
+                 GError       **error,
+                 int            rc)
+{
+  const char *detail = sqlite3_errmsg (self->db);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_FULL,
+                   /* Translators: %s is SQLite's explanation, in English */
+                   _("The disk is full: %s"), detail);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_CORRUPT,
+                   /* Translators: the first %s is a file name, the second SQLite's
+                    * explanation, in English */
+                   _("The database “%s” is damaged: %s"), self->path, detail);
+      break;
+
+    default:
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_FAILED,
+                   /* Translators: %s is SQLite's explanation, in English */
+                   _("The database failed: %s"), detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+store_set_not_found_row (GError **error,
+                         gint64   row_id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, row_id);
+
+  g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND,
+               /* Translators: %s is a number */
+               _("There is no announcement number %s."), number);
+
+  return FALSE;
+}
+
+/* Statements */
+
+static sqlite3_stmt *
+store_prepare (GazetteStore  *self,
+               sqlite3_stmt **slot,
+               const char    *sql,
+               GError       **error)
+{
+  int rc;
+
+  if (*slot != NULL)
+    return *slot;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+  if (rc != SQLITE_OK)
+    {
+      store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return *slot;
+}
+
+static StoreStmt *
+store_get_stmt (GazetteStore  *self,
+                Stmt           which,
+                GError       **error)
+{
+  g_assert (which < N_STMTS);
+
+  return store_prepare (self, &self->stmts[which], stmt_sql[which], error);
+}
+
+/* Steps a statement that returns no rows. */
+static gboolean
+store_step_done (GazetteStore  *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return store_set_error (self, error, rc);
+
+  return TRUE;
+}
+
+static gboolean
+store_run (GazetteStore  *self,
+           Stmt           which,
+           GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, which, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  return store_step_done (self, stmt, error);
+}
+
+static gboolean
+store_run_for_row (GazetteStore  *self,
+                   Stmt           which,
+                   gint64         row_id,
+                   GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, which, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, row_id);
+
+  return store_step_done (self, stmt, error);
+}
+
+static gboolean
+store_begin (GazetteStore  *self,
+             GError       **error)
+{
+  return store_run (self, STMT_BEGIN, error);
+}
+
+static gboolean
+store_commit (GazetteStore  *self,
+              GError       **error)
+{
+  return store_run (self, STMT_COMMIT, error);
+}
+
+/* Some errors (SQLITE_FULL among them) may already have rolled the transaction back. */
+static void
+store_rollback (GazetteStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (sqlite3_get_autocommit (self->db))
+    return;
+
+  if (!store_run (self, STMT_ROLLBACK, &error))
+    g_warning ("Could not roll back a transaction on %s: %s", self->path, error->message);
+}
+
+static gboolean
+store_exec (GazetteStore  *self,
+            const char    *sql,
+            GError       **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return store_set_error (self, error, rc);
+
+  return TRUE;
+}
+
+/* Values */
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  /* A NULL text binds NULL. Callers keep @text alive until the statement is stepped. */
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+static void
+bind_owned_text (sqlite3_stmt *stmt,
+                 int           index,
+                 char         *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, g_free);
+}
+
+static void
+bind_seconds (sqlite3_stmt *stmt,
+              int           index,
+              GDateTime    *datetime)
+{
+  if (datetime == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, g_date_time_to_unix (datetime));
+}
+
+static char *
+column_dup_text (sqlite3_stmt *stmt,
+                 int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static GDateTime *
+column_seconds (sqlite3_stmt *stmt,
+                int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
+}
+
+static gint64
+datetime_to_usec (GDateTime *datetime)
+{
+  return g_date_time_to_unix (datetime) * G_USEC_PER_SEC +
+         g_date_time_get_microsecond (datetime);
+}
+
+static GDateTime *
+datetime_from_usec (gint64 usec)
+{
+  g_autoptr(GDateTime) seconds = NULL;
+  gint64 secs = usec / G_USEC_PER_SEC;
+  gint64 rest = usec % G_USEC_PER_SEC;
+
+  if (rest < 0)
+    {
+      secs -= 1;
+      rest += G_USEC_PER_SEC;
+    }
+
+  seconds = g_date_time_new_from_unix_utc (secs);
+  if (seconds == NULL)
+    return NULL;
+
+  return g_date_time_add (seconds, rest);
+}
+
+static GDateTime *
+column_usec (sqlite3_stmt *stmt,
+             int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return datetime_from_usec (sqlite3_column_int64 (stmt, column));
+}
+
+/* JSON columns */
+
+static char *
+json_node_to_text (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+static JsonNode *
+json_text_parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  if (text == NULL)
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, text, -1, &error))
+    {
+      g_debug ("Ignoring a damaged JSON column: %s", error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+
+  return root != NULL ? json_node_copy (root) : NULL;
+}
+
+/* By hand rather than with JsonBuilder: every stored announcement with tags goes through
+ * here, and a large sync stores a hundred thousand. */
+static void
+append_json_string (GString    *json,
+                    const char *str)
+{
+  g_string_append_c (json, '"');
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (json, '\\');
+          g_string_append_c (json, (char) c);
+        }
+      else if (c < 0x20)
+        {
+          g_string_append_printf (json, "\\u%04x", c);
+        }
+      else
+        {
+          g_string_append_c (json, (char) c);
+        }
+    }
+  g_string_append_c (json, '"');
+}
+
+static char *
+strv_to_json (const char * const *strv)
+{
+  GString *json;
+
+  if (strv == NULL)
+    return NULL;
+
+  json = g_string_new ("[");
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      append_json_string (json, strv[i]);
+    }
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
+static GStrv
+strv_from_json (const char *text)
+{
+  g_autoptr(JsonNode) root = json_text_parse (text);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *str = json_node_get_string (json_array_get_element (array, i));
+
+      if (str != NULL)
+        g_strv_builder_add (builder, str);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static GazetteLocalized *
+localized_from_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GazetteLocalized *localized;
+
+  if (text == NULL)
+    return NULL;
+
+  localized = gazette_localized_new_from_json (text, &error);
+  if (localized == NULL)
+    {
+      g_debug ("Ignoring damaged translations in the store: %s", error->message);
+      return gazette_localized_new ();
+    }
+
+  return localized;
+}
+
+static char *
+roles_to_json (GPtrArray *roles)
+{
+  GString *json;
+
+  if (roles == NULL || roles->len == 0)
+    return NULL;
+
+  json = g_string_new ("[");
+  for (guint i = 0; i < roles->len; i++)
+    {
+      g_autofree char *role = gazette_localized_to_json (g_ptr_array_index (roles, i));
+
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append (json, role);
+    }
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
+static void
+roles_from_json (const char *text,
+                 GPtrArray  *roles)
+{
+  g_autoptr(JsonNode) root = json_text_parse (text);
+  JsonArray *array;
+
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return;
+
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *role = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+
+      role = json_node_to_text (node);
+      g_ptr_array_add (roles, localized_from_json (role));
+    }
+}
+
+/* Entities */
+
+/* An entity as the columns of its row. */
+typedef struct
+{
+  char *name;
+  char *parent_key;
+  char *roles;
+  char *summary;
+  char *sectors;
+  char *status;
+  char *url;
+} EntityColumns;
+
+static void
+entity_columns_init (EntityColumns       *columns,
+                     const GazetteEntity *entity)
+{
+  columns->name = gazette_localized_to_json (entity->name);
+  columns->parent_key = g_strdup (entity->parent_id);
+  columns->roles = roles_to_json (entity->roles);
+  columns->summary = entity->summary != NULL ? gazette_localized_to_json (entity->summary) : NULL;
+  columns->sectors = strv_to_json ((const char * const *) entity->sectors);
+  columns->status = g_strdup (entity->status);
+  columns->url = g_strdup (entity->url);
+}
+
+static void
+entity_columns_clear (EntityColumns *columns)
+{
+  g_clear_pointer (&columns->name, g_free);
+  g_clear_pointer (&columns->parent_key, g_free);
+  g_clear_pointer (&columns->roles, g_free);
+  g_clear_pointer (&columns->summary, g_free);
+  g_clear_pointer (&columns->sectors, g_free);
+  g_clear_pointer (&columns->status, g_free);
+  g_clear_pointer (&columns->url, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EntityColumns, entity_columns_clear)
+
+static gboolean
+entity_columns_equal (const EntityColumns *a,
+                      const EntityColumns *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->parent_key, b->parent_key) == 0 &&
+         g_strcmp0 (a->roles, b->roles) == 0 &&
+         g_strcmp0 (a->summary, b->summary) == 0 &&
+         g_strcmp0 (a->sectors, b->sectors) == 0 &&
+         g_strcmp0 (a->status, b->status) == 0 &&
+         g_strcmp0 (a->url, b->url) == 0;
+}
+
+/* Binds name … url to parameters 3 … 9, as STMT_ENTITY_INSERT and _UPDATE expect. */
+static void
+entity_columns_bind (const EntityColumns *columns,
+                     sqlite3_stmt        *stmt)
+{
+  bind_text (stmt, 3, columns->name);
+  bind_text (stmt, 4, columns->parent_key);
+  bind_text (stmt, 5, columns->roles);
+  bind_text (stmt, 6, columns->summary);
+  bind_text (stmt, 7, columns->sectors);
+  bind_text (stmt, 8, columns->status);
+  bind_text (stmt, 9, columns->url);
+}
+
+/* Reads the ENTITY_COLUMNS starting at @column. */
+static GazetteEntity *
+entity_from_row (sqlite3_stmt *stmt,
+                 int           column)
+{
+  GazetteEntity *entity;
+  int kind = sqlite3_column_int (stmt, column + 1);
+  const char *name = (const char *) sqlite3_column_text (stmt, column + 3);
+
+  /* Only a damaged database has other kinds; show such an entity rather than crash. */
+  if (kind < 0 || kind >= GAZETTE_N_ENTITY_KINDS)
+    kind = GAZETTE_ENTITY_ORGANISATION;
+
+  entity = gazette_entity_new ((GazetteEntityKind) kind,
+                               (const char *) sqlite3_column_text (stmt, column + 2));
+  if (name != NULL)
+    {
+      gazette_localized_unref (entity->name);
+      entity->name = localized_from_json (name);
+    }
+  entity->parent_id = column_dup_text (stmt, column + 4);
+  roles_from_json ((const char *) sqlite3_column_text (stmt, column + 5), entity->roles);
+  entity->summary = localized_from_json ((const char *) sqlite3_column_text (stmt, column + 6));
+  entity->sectors = strv_from_json ((const char *) sqlite3_column_text (stmt, column + 7));
+  entity->status = column_dup_text (stmt, column + 8);
+  entity->url = column_dup_text (stmt, column + 9);
+
+  return entity;
+}
+
+static gboolean
+store_lookup_entity_id (GazetteStore       *self,
+                        GazetteEntityKind   kind,
+                        const char         *key,
+                        gint64             *row_id,
+                        GError            **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_ENTITY_ID, error);
+  int rc;
+
+  *row_id = 0;
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, kind);
+  bind_text (stmt, 2, key);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *row_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    return store_set_error (self, error, rc);
+
+  return TRUE;
+}
+
+/* Feeds */
+
+static GazetteFeed *
+feed_from_row (sqlite3_stmt *stmt)
+{
+  GazetteFeed *feed = gazette_feed_new ((const char *) sqlite3_column_text (stmt, 1));
+
+  feed->id = sqlite3_column_int64 (stmt, 0);
+  feed->title = column_dup_text (stmt, 2);
+  feed->home_page_url = column_dup_text (stmt, 3);
+  feed->language = column_dup_text (stmt, 4);
+  feed->publisher = column_dup_text (stmt, 5);
+  feed->icon_url = column_dup_text (stmt, 6);
+  feed->etag = column_dup_text (stmt, 7);
+  feed->last_modified = column_dup_text (stmt, 8);
+  feed->last_checked = column_seconds (stmt, 9);
+  feed->last_success = column_seconds (stmt, 10);
+  feed->last_error = column_dup_text (stmt, 11);
+  feed->last_error_time = column_seconds (stmt, 12);
+  feed->retry_after = column_seconds (stmt, 13);
+  feed->gone = sqlite3_column_int (stmt, 14) != 0;
+  feed->n_announcements = (guint) sqlite3_column_int64 (stmt, 15);
+  feed->n_unread = (guint) sqlite3_column_int64 (stmt, 16);
+
+  return feed;
+}
+
+/* Reads one feed; *@feed stays NULL when there is no such row. */
+static gboolean
+store_read_feed (GazetteStore  *self,
+                 Stmt           which,
+                 gint64         id,
+                 const char    *url,
+                 GazetteFeed  **feed,
+                 GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, which, error);
+  int rc;
+
+  *feed = NULL;
+  if (stmt == NULL)
+    return FALSE;
+
+  if (url != NULL)
+    bind_text (stmt, 1, url);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *feed = feed_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    return store_set_error (self, error, rc);
+
+  return TRUE;
+}
+
+/* Writes the fetch state of @feed's row. */
+static gboolean
+store_write_feed_state (GazetteStore  *self,
+                        GazetteFeed   *feed,
+                        GDateTime     *last_success,
+                        const char    *last_error,
+                        GDateTime     *last_error_time,
+                        GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_FEED_SAVE_STATE, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, feed->id);
+  bind_text (stmt, 2, feed->url);
+  bind_text (stmt, 3, feed->etag);
+  bind_text (stmt, 4, feed->last_modified);
+  bind_seconds (stmt, 5, feed->last_checked);
+  bind_seconds (stmt, 6, last_success);
+  bind_text (stmt, 7, last_error);
+  bind_seconds (stmt, 8, last_error_time);
+  bind_seconds (stmt, 9, feed->retry_after);
+  sqlite3_bind_int (stmt, 10, feed->gone ? 1 : 0);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      /* A permanent redirect to a feed that is subscribed already. */
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_EXISTS,
+                   _("Another subscribed feed already has the address “%s”."), feed->url);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return store_set_error (self, error, rc);
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, feed->id);
+
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is a number */
+                   _("There is no feed number %s."), number);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Announcements */
+
+static GHashTable *
+new_district_cache (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                g_free, (GDestroyNotify) gazette_entity_unref);
+}
+
+/* Reads ANNOUNCEMENT_COLUMNS. @districts (from new_district_cache()) shares district entities
+ * between the rows of one page: they repeat a lot, and parsing their names costs. */
+static GazetteAnnouncement *
+announcement_from_row (sqlite3_stmt *stmt,
+                       GHashTable   *districts)
+{
+  GazetteAnnouncement *announcement;
+
+  announcement = gazette_announcement_new ((const char *) sqlite3_column_text (stmt, ANN_COL_GUID));
+  announcement->row_id = sqlite3_column_int64 (stmt, ANN_COL_ID);
+  announcement->feed_id = sqlite3_column_int64 (stmt, ANN_COL_FEED_ID);
+  announcement->feed_title = column_dup_text (stmt, ANN_COL_FEED_TITLE);
+  announcement->language = column_dup_text (stmt, ANN_COL_LANGUAGE);
+  announcement->title = column_dup_text (stmt, ANN_COL_TITLE);
+  announcement->summary = column_dup_text (stmt, ANN_COL_SUMMARY);
+  announcement->url = column_dup_text (stmt, ANN_COL_URL);
+  announcement->image_url = column_dup_text (stmt, ANN_COL_IMAGE_URL);
+  announcement->author = column_dup_text (stmt, ANN_COL_AUTHOR);
+  announcement->published = column_usec (stmt, ANN_COL_PUBLISHED);
+  announcement->updated = column_usec (stmt, ANN_COL_UPDATED);
+  announcement->translation_group = column_dup_text (stmt, ANN_COL_TRANSLATION_GROUP);
+  announcement->read = sqlite3_column_int (stmt, ANN_COL_READ) != 0;
+  announcement->starred = sqlite3_column_int (stmt, ANN_COL_STARRED) != 0;
+
+  if (sqlite3_column_type (stmt, ANN_COL_DISTRICT) != SQLITE_NULL)
+    {
+      gint64 district_id = sqlite3_column_int64 (stmt, ANN_COL_DISTRICT);
+      GazetteEntity *district = g_hash_table_lookup (districts, &district_id);
+
+      if (district == NULL)
+        {
+          district = entity_from_row (stmt, ANN_COL_DISTRICT);
+          g_hash_table_insert (districts, g_memdup2 (&district_id, sizeof district_id),
+                               district);
+        }
+
+      announcement->district = gazette_entity_ref (district);
+    }
+
+  return announcement;
+}
+
+/* Applying a document */
+
+/* The content hash decides whether a re-fetched announcement changed. The fields are laid
+ * out in one buffer, each with its length (or marked absent) so that no two different
+ * announcements read alike by shifting text from one field into the next, and the buffer is
+ * hashed at once: GChecksum's per-call cost is not negligible at a hundred thousand items. */
+static void
+hash_u32 (GByteArray *input,
+          guint32     value)
+{
+  guint32 le = GUINT32_TO_LE (value);
+
+  g_byte_array_append (input, (const guint8 *) &le, sizeof le);
+}
+
+static void
+hash_int64 (GByteArray *input,
+            gint64      value)
+{
+  guint64 le = GUINT64_TO_LE ((guint64) value);
+
+  g_byte_array_append (input, (const guint8 *) &le, sizeof le);
+}
+
+static void
+hash_string (GByteArray *input,
+             const char *str)
+{
+  gsize len;
+
+  if (str == NULL)
+    {
+      hash_u32 (input, G_MAXUINT32);
+      return;
+    }
+
+  len = strlen (str);
+  hash_u32 (input, (guint32) len);
+  g_byte_array_append (input, (const guint8 *) str, len);
+}
+
+static void
+hash_datetime (GByteArray *input,
+               GDateTime  *datetime)
+{
+  /* G_MININT64 microseconds is long before any date GDateTime can hold. */
+  hash_int64 (input, datetime != NULL ? datetime_to_usec (datetime) : G_MININT64);
+}
+
+static void
+hash_entities (GByteArray *input,
+               GPtrArray  *entities)
+{
+  hash_u32 (input, entities->len);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const GazetteEntity *entity = g_ptr_array_index (entities, i);
+
+      hash_u32 (input, entity->kind);
+      hash_string (input, entity->id);
+    }
+}
+
+/* @figure_labels receives the labels as JSON, for the figures table: serialising them
+ * costs, so it is done once. Their insertion order counts, but the same document parses to
+ * the same order every time. */
+static void
+announcement_hash (GazetteAnnouncement *announcement,
+                   GChecksum           *checksum,
+                   GByteArray          *input,
+                   GPtrArray           *figure_labels,
+                   guint8               digest[SHA256_LEN])
+{
+  gsize len = SHA256_LEN;
+
+  g_byte_array_set_size (input, 0);
+  g_ptr_array_set_size (figure_labels, 0);
+
+  /* Bump when the recipe changes: every announcement then counts as updated once. */
+  hash_string (input, "gazette-announcement-1");
+  hash_string (input, announcement->id);
+  hash_string (input, announcement->language);
+  hash_string (input, announcement->title);
+  hash_string (input, announcement->summary);
+  hash_string (input, announcement->content_html);
+  hash_string (input, announcement->content_text);
+  hash_string (input, announcement->url);
+  hash_string (input, announcement->image_url);
+  hash_string (input, announcement->author);
+  hash_datetime (input, announcement->published);
+  hash_datetime (input, announcement->updated);
+  hash_string (input, announcement->translation_group);
+
+  hash_u32 (input, announcement->tags != NULL ? g_strv_length (announcement->tags) : G_MAXUINT32);
+  for (guint i = 0; announcement->tags != NULL && announcement->tags[i] != NULL; i++)
+    hash_string (input, announcement->tags[i]);
+
+  /* Linked entities by id only: what an entity is called is the entity's business, and is
+   * merged whether or not an announcement changed. */
+  hash_string (input, announcement->district != NULL ? announcement->district->id : NULL);
+  hash_entities (input, announcement->officials);
+  hash_entities (input, announcement->projects);
+  hash_entities (input, announcement->organisations);
+
+  hash_u32 (input, announcement->quotes->len);
+  for (guint i = 0; i < announcement->quotes->len; i++)
+    {
+      const GazetteQuote *quote = g_ptr_array_index (announcement->quotes, i);
+
+      hash_string (input, quote->official_id);
+      hash_string (input, quote->text);
+      hash_string (input, quote->language);
+    }
+
+  hash_u32 (input, announcement->figures->len);
+  for (guint i = 0; i < announcement->figures->len; i++)
+    {
+      const GazetteFigure *figure = g_ptr_array_index (announcement->figures, i);
+      char *label = gazette_localized_to_json (figure->label);
+      gint64 bits;
+
+      G_STATIC_ASSERT (sizeof bits == sizeof figure->value);
+      memcpy (&bits, &figure->value, sizeof bits);
+
+      g_ptr_array_add (figure_labels, label);
+      hash_string (input, label);
+      hash_int64 (input, bits);
+      hash_string (input, figure->unit);
+      hash_u32 (input, (guint32) figure->year);
+      hash_string (input, figure->kind);
+      hash_string (input, figure->source_text);
+      hash_u32 (input, figure->from_text ? 1 : 0);
+    }
+
+  g_checksum_reset (checksum);
+  g_checksum_update (checksum, input->data, input->len);
+  g_checksum_get_digest (checksum, digest, &len);
+  g_assert (len == SHA256_LEN);
+}
+
+/* One entity as this document leaves it: what was stored, with everything the document
+ * says about it merged in. Written back once, at the end, if it changed. */
+typedef struct
+{
+  gint64         row_id;
+  GazetteEntity *entity;
+  EntityColumns  stored;
+  GazetteEntity *last;    /* what the document said last about it, or NULL */
+} EntitySlot;
+
+static void
+entity_slot_free (gpointer data)
+{
+  EntitySlot *slot = data;
+
+  gazette_entity_unref (slot->entity);
+  g_clear_pointer (&slot->last, gazette_entity_unref);
+  entity_columns_clear (&slot->stored);
+  g_free (slot);
+}
+
+typedef struct
+{
+  gint64  entity_id;
+  int     position;
+} Link;
+
+typedef struct
+{
+  GazetteStore *store;
+  gint64        feed_id;
+  GHashTable   *slots[GAZETTE_N_ENTITY_KINDS];  /* entity id → EntitySlot */
+  GChecksum    *checksum;
+  GArray       *links;                           /* Link, reused between announcements */
+  GArray       *quote_officials;                 /* gint64, reused */
+  GPtrArray    *figure_labels;                   /* JSON text, reused */
+  GByteArray   *hash_input;                      /* reused */
+  GDateTime    *now;
+} ApplyContext;
+
+static void
+apply_context_init (ApplyContext *ctx,
+                    GazetteStore *store,
+                    gint64        feed_id,
+                    GDateTime    *now)
+{
+  ctx->store = store;
+  ctx->feed_id = feed_id;
+  for (guint i = 0; i < GAZETTE_N_ENTITY_KINDS; i++)
+    ctx->slots[i] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entity_slot_free);
+  ctx->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  ctx->links = g_array_new (FALSE, FALSE, sizeof (Link));
+  ctx->quote_officials = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ctx->figure_labels = g_ptr_array_new_with_free_func (g_free);
+  ctx->hash_input = g_byte_array_sized_new (4096);
+  ctx->now = now;
+}
+
+static void
+apply_context_clear (ApplyContext *ctx)
+{
+  for (guint i = 0; i < GAZETTE_N_ENTITY_KINDS; i++)
+    g_clear_pointer (&ctx->slots[i], g_hash_table_unref);
+  g_clear_pointer (&ctx->checksum, g_checksum_free);
+  g_clear_pointer (&ctx->links, g_array_unref);
+  g_clear_pointer (&ctx->quote_officials, g_array_unref);
+  g_clear_pointer (&ctx->figure_labels, g_ptr_array_unref);
+  g_clear_pointer (&ctx->hash_input, g_byte_array_unref);
+}
+
+/* Finds the slot of (@kind, @key), reading the stored entity the first time, or inserting
+ * one made from @seed when there is none. */
+static EntitySlot *
+apply_get_slot (ApplyContext         *ctx,
+                GazetteEntityKind     kind,
+                const char           *key,
+                const GazetteEntity  *seed,
+                GError              **error)
+{
+  GazetteStore *self = ctx->store;
+  EntitySlot *slot;
+  int rc;
+
+  slot = g_hash_table_lookup (ctx->slots[kind], key);
+  if (slot != NULL)
+    return slot;
+
+  slot = g_new0 (EntitySlot, 1);
+
+  {
+    g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_ENTITY_GET, error);
+
+    if (stmt == NULL)
+      {
+        g_free (slot);
+        return NULL;
+      }
+
+    sqlite3_bind_int (stmt, 1, kind);
+    bind_text (stmt, 2, key);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      {
+        slot->row_id = sqlite3_column_int64 (stmt, 0);
+        slot->entity = entity_from_row (stmt, 0);
+        entity_columns_init (&slot->stored, slot->entity);
+      }
+    else if (rc != SQLITE_DONE)
+      {
+        store_set_error (self, error, rc);
+        g_free (slot);
+        return NULL;
+      }
+  }
+
+  if (slot->entity == NULL)
+    {
+      g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_ENTITY_INSERT, error);
+
+      slot->entity = gazette_entity_new (kind, key);
+      if (seed != NULL)
+        {
+          gazette_entity_merge (slot->entity, seed);
+          slot->last = gazette_entity_ref ((GazetteEntity *) seed);
+        }
+      entity_columns_init (&slot->stored, slot->entity);
+
+      if (stmt == NULL)
+        {
+          entity_slot_free (slot);
+          return NULL;
+        }
+
+      sqlite3_bind_int (stmt, 1, kind);
+      bind_text (stmt, 2, key);
+      entity_columns_bind (&slot->stored, stmt);
+      if (!store_step_done (self, stmt, error))
+        {
+          entity_slot_free (slot);
+          return NULL;
+        }
+
+      slot->row_id = sqlite3_last_insert_rowid (self->db);
+    }
+
+  /* Keyed by the slot's own copy of the id, which lives as long as the slot. */
+  g_hash_table_insert (ctx->slots[kind], slot->entity->id, slot);
+
+  return slot;
+}
+
+static gboolean
+strv_equal0 (const char * const *a,
+             const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_strv_equal (a, b);
+}
+
+static gboolean
+roles_equal (GPtrArray *a,
+             GPtrArray *b)
+{
+  guint len_a = a != NULL ? a->len : 0;
+  guint len_b = b != NULL ? b->len : 0;
+
+  if (len_a != len_b)
+    return FALSE;
+
+  for (guint i = 0; i < len_a; i++)
+    {
+      if (!gazette_localized_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether merging @b right after @a could change anything: not when they say the same. */
+static gboolean
+entity_says_same (const GazetteEntity *a,
+                  const GazetteEntity *b)
+{
+  if (a == b)
+    return TRUE;
+
+  return gazette_localized_equal (a->name, b->name) &&
+         g_strcmp0 (a->parent_id, b->parent_id) == 0 &&
+         roles_equal (a->roles, b->roles) &&
+         (a->summary == NULL) == (b->summary == NULL) &&
+         (a->summary == NULL || gazette_localized_equal (a->summary, b->summary)) &&
+         strv_equal0 ((const char * const *) a->sectors, (const char * const *) b->sectors) &&
+         g_strcmp0 (a->status, b->status) == 0 &&
+         g_strcmp0 (a->url, b->url) == 0;
+}
+
+/* Folds what the document says about @entity into the stored entity; *@row_id becomes its
+ * row, or 0 for an entity without an id, which cannot be stored. */
+static gboolean
+apply_entity (ApplyContext   *ctx,
+              GazetteEntity  *entity,
+              gint64         *row_id,
+              GError        **error)
+{
+  EntitySlot *slot;
+
+  *row_id = 0;
+
+  if (entity == NULL || entity->id == NULL || entity->id[0] == '\0' ||
+      (guint) entity->kind >= GAZETTE_N_ENTITY_KINDS)
+    return TRUE;
+
+  slot = apply_get_slot (ctx, entity->kind, entity->id, entity, error);
+  if (slot == NULL)
+    return FALSE;
+
+  /* Items repeat the same official or project, as one shared object or as equal copies:
+   * merging what was merged just before changes nothing, and comparing is much cheaper. */
+  if (slot->last == NULL || !entity_says_same (slot->last, entity))
+    {
+      gazette_entity_merge (slot->entity, entity);
+      g_clear_pointer (&slot->last, gazette_entity_unref);
+      slot->last = gazette_entity_ref (entity);
+    }
+
+  *row_id = slot->row_id;
+
+  return TRUE;
+}
+
+static gboolean
+apply_flush_entities (ApplyContext  *ctx,
+                      GError       **error)
+{
+  for (guint kind = 0; kind < GAZETTE_N_ENTITY_KINDS; kind++)
+    {
+      GHashTableIter iter;
+      EntitySlot *slot;
+
+      g_hash_table_iter_init (&iter, ctx->slots[kind]);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &slot))
+        {
+          g_auto(EntityColumns) columns = { NULL, };
+          g_autoptr(StoreStmt) stmt = NULL;
+
+          entity_columns_init (&columns, slot->entity);
+          if (entity_columns_equal (&columns, &slot->stored))
+            continue;
+
+          stmt = store_get_stmt (ctx->store, STMT_ENTITY_UPDATE, error);
+          if (stmt == NULL)
+            return FALSE;
+
+          sqlite3_bind_int64 (stmt, 1, slot->row_id);
+          entity_columns_bind (&columns, stmt);
+          if (!store_step_done (ctx->store, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_links (ApplyContext  *ctx,
+             GPtrArray     *entities,
+             GError       **error)
+{
+  for (guint i = 0; i < entities->len; i++)
+    {
+      Link link = { 0, (int) i };
+
+      if (!apply_entity (ctx, g_ptr_array_index (entities, i), &link.entity_id, error))
+        return FALSE;
+      if (link.entity_id != 0)
+        g_array_append_val (ctx->links, link);
+    }
+
+  return TRUE;
+}
+
+/* Binds parameters 3 … 16 of STMT_ANN_INSERT and STMT_ANN_UPDATE. */
+static void
+bind_announcement_content (ApplyContext        *ctx,
+                           sqlite3_stmt        *stmt,
+                           GazetteAnnouncement *announcement,
+                           gint64               district_id,
+                           const guint8         digest[SHA256_LEN])
+{
+  GDateTime *published = announcement->published;
+
+  /* Parsers never leave it NULL; should one, the row still needs a place in the order. */
+  if (published == NULL)
+    published = announcement->updated != NULL ? announcement->updated : ctx->now;
+
+  bind_text (stmt, 3, announcement->language);
+  bind_text (stmt, 4, announcement->title);
+  bind_text (stmt, 5, announcement->summary);
+  bind_text (stmt, 6, announcement->content_html);
+  bind_text (stmt, 7, announcement->content_text);
+  bind_text (stmt, 8, announcement->url);
+  bind_text (stmt, 9, announcement->image_url);
+  bind_text (stmt, 10, announcement->author);
+  sqlite3_bind_int64 (stmt, 11, datetime_to_usec (published));
+  if (announcement->updated != NULL)
+    sqlite3_bind_int64 (stmt, 12, datetime_to_usec (announcement->updated));
+  else
+    sqlite3_bind_null (stmt, 12);
+  bind_text (stmt, 13, announcement->translation_group);
+  bind_owned_text (stmt, 14, strv_to_json ((const char * const *) announcement->tags));
+  if (district_id != 0)
+    sqlite3_bind_int64 (stmt, 15, district_id);
+  else
+    sqlite3_bind_null (stmt, 15);
+  sqlite3_bind_blob (stmt, 16, digest, SHA256_LEN, SQLITE_STATIC);
+}
+
+/* Writes the links, quotes and figures of a new or changed announcement. */
+static gboolean
+apply_children (ApplyContext         *ctx,
+                gint64                row_id,
+                GazetteAnnouncement  *announcement,
+                GError              **error)
+{
+  GazetteStore *self = ctx->store;
+
+  for (guint i = 0; i < ctx->links->len; i++)
+    {
+      const Link *link = &g_array_index (ctx->links, Link, i);
+      g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_LINK_INSERT, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      sqlite3_bind_int64 (stmt, 2, link->entity_id);
+      sqlite3_bind_int (stmt, 3, link->position);
+      sqlite3_bind_int (stmt, 4, GAZETTE_LINK_DECLARED);
+      if (!store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < announcement->quotes->len; i++)
+    {
+      const GazetteQuote *quote = g_ptr_array_index (announcement->quotes, i);
+      gint64 official_id = g_array_index (ctx->quote_officials, gint64, i);
+      g_autoptr(StoreStmt) stmt = NULL;
+
+      /* Nothing to show for a quote without words. */
+      if (quote->text == NULL)
+        continue;
+
+      stmt = store_get_stmt (self, STMT_QUOTE_INSERT, error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      if (official_id != 0)
+        sqlite3_bind_int64 (stmt, 2, official_id);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      bind_text (stmt, 4, quote->text);
+      bind_text (stmt, 5, quote->language);
+      if (!store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < announcement->figures->len; i++)
+    {
+      const GazetteFigure *figure = g_ptr_array_index (announcement->figures, i);
+      g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_FIGURE_INSERT, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      bind_text (stmt, 3, g_ptr_array_index (ctx->figure_labels, i));
+      /* SQLite stores NaN as NULL; say so rather than be surprised. */
+      if (isfinite (figure->value))
+        sqlite3_bind_double (stmt, 4, figure->value);
+      bind_text (stmt, 5, figure->unit);
+      if (figure->year != 0)
+        sqlite3_bind_int (stmt, 6, figure->year);
+      bind_text (stmt, 7, figure->kind);
+      bind_text (stmt, 8, figure->source_text);
+      sqlite3_bind_int (stmt, 9, figure->from_text ? 1 : 0);
+      if (!store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_announcement (ApplyContext         *ctx,
+                    GazetteAnnouncement  *announcement,
+                    GazetteApplyStats    *stats,
+                    GError              **error)
+{
+  GazetteStore *self = ctx->store;
+  guint8 digest[SHA256_LEN];
+  gint64 row_id = 0;
+  gint64 district_id = 0;
+  gboolean exists = FALSE;
+  gboolean unchanged = FALSE;
+  int rc;
+
+  announcement_hash (announcement, ctx->checksum, ctx->hash_input, ctx->figure_labels, digest);
+
+  {
+    g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_ANN_LOOKUP, error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_int64 (stmt, 1, ctx->feed_id);
+    bind_text (stmt, 2, announcement->id);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_ROW)
+      {
+        exists = TRUE;
+        row_id = sqlite3_column_int64 (stmt, 0);
+        unchanged = sqlite3_column_bytes (stmt, 1) == SHA256_LEN &&
+                    memcmp (sqlite3_column_blob (stmt, 1), digest, SHA256_LEN) == 0;
+        announcement->read = sqlite3_column_int (stmt, 2) != 0;
+        announcement->starred = sqlite3_column_int (stmt, 3) != 0;
+      }
+    else if (rc != SQLITE_DONE)
+      {
+        return store_set_error (self, error, rc);
+      }
+  }
+
+  /* Entities are merged even when the announcement is unchanged: another item of this
+   * document, or this feed's new translation of a name, may have taught us more. */
+  g_array_set_size (ctx->links, 0);
+  g_array_set_size (ctx->quote_officials, 0);
+
+  if (!apply_entity (ctx, announcement->district, &district_id, error) ||
+      !apply_links (ctx, announcement->officials, error) ||
+      !apply_links (ctx, announcement->projects, error) ||
+      !apply_links (ctx, announcement->organisations, error))
+    return FALSE;
+
+  for (guint i = 0; i < announcement->quotes->len; i++)
+    {
+      const GazetteQuote *quote = g_ptr_array_index (announcement->quotes, i);
+      gint64 official_id = 0;
+
+      if (quote->official_id != NULL && quote->official_id[0] != '\0')
+        {
+          EntitySlot *slot = apply_get_slot (ctx, GAZETTE_ENTITY_OFFICIAL, quote->official_id,
+                                             NULL, error);
+
+          if (slot == NULL)
+            return FALSE;
+          official_id = slot->row_id;
+        }
+      g_array_append_val (ctx->quote_officials, official_id);
+    }
+
+  if (unchanged)
+    {
+      stats->n_unchanged++;
+    }
+  else if (!exists)
+    {
+      g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_ANN_INSERT, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, ctx->feed_id);
+      bind_text (stmt, 2, announcement->id);
+      bind_announcement_content (ctx, stmt, announcement, district_id, digest);
+      if (!store_step_done (self, stmt, error))
+        return FALSE;
+
+      row_id = sqlite3_last_insert_rowid (self->db);
+      if (!apply_children (ctx, row_id, announcement, error))
+        return FALSE;
+
+      stats->n_new++;
+    }
+  else
+    {
+      g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_ANN_UPDATE, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      bind_announcement_content (ctx, stmt, announcement, district_id, digest);
+      if (!store_step_done (self, stmt, error))
+        return FALSE;
+
+      /* Links found in the old text go too: the linker runs again on the new one. */
+      if (!store_run_for_row (self, STMT_ANN_DELETE_LINKS, row_id, error) ||
+          !store_run_for_row (self, STMT_ANN_DELETE_QUOTES, row_id, error) ||
+          !store_run_for_row (self, STMT_ANN_DELETE_FIGURES, row_id, error) ||
+          !apply_children (ctx, row_id, announcement, error))
+        return FALSE;
+
+      stats->n_updated++;
+    }
+
+  announcement->row_id = row_id;
+  announcement->feed_id = ctx->feed_id;
+
+  return TRUE;
+}
+
+static gboolean
+store_apply_locked (GazetteStore         *self,
+                    ApplyContext         *ctx,
+                    GazetteFeed          *feed,
+                    GazetteFeedDocument  *document,
+                    GazetteApplyStats    *stats,
+                    GError              **error)
+{
+  GDateTime *last_success = feed->last_success != NULL ? feed->last_success : ctx->now;
+
+  if (!store_write_feed_state (self, feed, last_success, NULL, NULL, error))
+    return FALSE;
+
+  {
+    g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_FEED_SAVE_METADATA, error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    /* What the document leaves out, the feed keeps. */
+    sqlite3_bind_int64 (stmt, 1, feed->id);
+#define DOCUMENT_OR_FEED(field) (document->field != NULL ? document->field : feed->field)
+    bind_text (stmt, 2, DOCUMENT_OR_FEED (title));
+    bind_text (stmt, 3, DOCUMENT_OR_FEED (home_page_url));
+    bind_text (stmt, 4, DOCUMENT_OR_FEED (language));
+    bind_text (stmt, 5, DOCUMENT_OR_FEED (publisher));
+    bind_text (stmt, 6, DOCUMENT_OR_FEED (icon_url));
+#undef DOCUMENT_OR_FEED
+    if (!store_step_done (self, stmt, error))
+      return FALSE;
+  }
+
+  for (guint i = 0; i < document->districts->len; i++)
+    {
+      gint64 row_id;
+
+      if (!apply_entity (ctx, g_ptr_array_index (document->districts, i), &row_id, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < document->announcements->len; i++)
+    {
+      if (!apply_announcement (ctx, g_ptr_array_index (document->announcements, i), stats, error))
+        return FALSE;
+    }
+
+  return apply_flush_entities (ctx, error);
+}
+
+/* List queries */
+
+static guint
+query_mask (const GazetteQuery *query)
+{
+  guint mask = 0;
+
+  if (query != NULL)
+    {
+      if (query->district_id != NULL)
+        mask |= FILTER_DISTRICT;
+      if (query->official_id != NULL)
+        mask |= FILTER_OFFICIAL;
+      if (query->project_id != NULL)
+        mask |= FILTER_PROJECT;
+      if (query->organisation_id != NULL)
+        mask |= FILTER_ORGANISATION;
+      if (query->feed_id != 0)
+        mask |= FILTER_FEED;
+      if (query->unread_only)
+        mask |= FILTER_UNREAD;
+      if (query->starred_only)
+        mask |= FILTER_STARRED;
+    }
+
+  return mask;
+}
+
+/* Only fixed fragments go into the text: the values are bound. */
+static char *
+query_build_sql (guint    mask,
+                 gboolean count)
+{
+  GString *sql = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  if (mask & FILTER_DISTRICT)
+    g_string_append (sql, DISTRICT_TREE_CTE);
+
+  if (count)
+    g_string_append (sql, "SELECT count(*) FROM announcements a");
+  else
+    g_string_append (sql, "SELECT " ANNOUNCEMENT_COLUMNS " FROM " ANNOUNCEMENT_FROM);
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_sql); i++)
+    {
+      if ((mask & (1u << i)) == 0)
+        continue;
+
+      g_string_append (sql, first ? " WHERE " : " AND ");
+      g_string_append (sql, filter_sql[i]);
+      first = FALSE;
+    }
+
+  if (!count)
+    g_string_append (sql, " ORDER BY a.published DESC, a.id DESC LIMIT :limit");
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    bind_text (stmt, index, value);
+}
+
+static void
+bind_named_int64 (sqlite3_stmt *stmt,
+                  const char   *name,
+                  gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+query_bind (sqlite3_stmt        *stmt,
+            const GazetteQuery  *query,
+            const GazetteCursor *after,
+            gint64               limit)
+{
+  if (query != NULL)
+    {
+      bind_named_text (stmt, ":district", query->district_id);
+      bind_named_text (stmt, ":official", query->official_id);
+      bind_named_text (stmt, ":project", query->project_id);
+      bind_named_text (stmt, ":organisation", query->organisation_id);
+      bind_named_int64 (stmt, ":feed", query->feed_id);
+    }
+
+  if (after != NULL)
+    {
+      bind_named_int64 (stmt, ":published", after->published_usec);
+      bind_named_int64 (stmt, ":id", after->row_id);
+    }
+
+  bind_named_int64 (stmt, ":limit", limit);
+}
+
+static StoreStmt *
+store_get_query_stmt (GazetteStore  *self,
+                      guint          mask,
+                      gboolean       count,
+                      GError       **error)
+{
+  sqlite3_stmt **slot;
+  g_autofree char *sql = NULL;
+
+  g_assert (mask < N_FILTER_MASKS);
+
+  slot = count ? &self->count_stmts[mask] : &self->list_stmts[mask];
+  if (*slot != NULL)
+    return *slot;
+
+  sql = query_build_sql (mask, count);
+
+  return store_prepare (self, slot, sql, error);
+}
+
+/* Checkpoints */
+
+static void
+store_checkpoint_func (gpointer data,
+                       gpointer user_data)
+{
+  GazetteStore *self = user_data;
+  int n_log = 0;
+  int n_done = 0;
+  int rc;
+
+  /* Commits from now on may ask for the next checkpoint. */
+  g_atomic_int_set (&self->checkpoint_queued, FALSE);
+
+  if (self->checkpoint_db == NULL)
+    {
+      rc = sqlite3_open_v2 (self->path, &self->checkpoint_db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+      /* A connection learns that the file is in WAL mode on its first read. */
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->checkpoint_db, "SELECT count(*) FROM sqlite_master",
+                           NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          /* Not fatal: the next request tries again, and closing the store checkpoints. */
+          g_debug ("Could not open %s to checkpoint it: %s", self->path,
+                   self->checkpoint_db != NULL ? sqlite3_errmsg (self->checkpoint_db)
+                                               : sqlite3_errstr (rc));
+          g_clear_pointer (&self->checkpoint_db, sqlite3_close);
+          goto out;
+        }
+    }
+
+  /* PASSIVE never waits for readers or the writer: what it cannot copy now, the next one
+   * will. */
+  rc = sqlite3_wal_checkpoint_v2 (self->checkpoint_db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+                                  &n_log, &n_done);
+  if (rc != SQLITE_OK)
+    g_debug ("Checkpoint of %s failed: %s", self->path, sqlite3_errmsg (self->checkpoint_db));
+  else
+    g_debug ("Checkpointed %d of %d pages of %s", n_done, n_log, self->path);
+
+out:
+  g_atomic_int_add (&self->checkpoints_running, -1);
+}
+
+/* Runs on the main connection after every commit, with self->mutex held. Setting a WAL hook
+ * also turns SQLite's automatic checkpoint off. */
+static int
+store_wal_hook_cb (void       *user_data,
+                   sqlite3    *db,
+                   const char *name,
+                   int         n_frames)
+{
+  GazetteStore *self = user_data;
+
+  if (n_frames >= self->checkpoint_frames &&
+      g_atomic_int_compare_and_exchange (&self->checkpoint_queued, FALSE, TRUE))
+    {
+      g_atomic_int_inc (&self->checkpoints_running);
+      /* The pool wants non-NULL data; the store itself is the pool's user data. */
+      g_thread_pool_push (self->checkpointer, GINT_TO_POINTER (1), NULL);
+    }
+
+  return SQLITE_OK;
+}
+
+/* Opening */
+
+static gboolean
+store_set_open_error (GazetteStore  *self,
+                      GError       **error,
+                      int            rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_CORRUPT,
+                   /* Translators: the first %s is a file name, the second SQLite's
+                    * explanation, in English */
+                   _("“%s” is not a Gazette database, or it is damaged: %s"),
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+
+    case SQLITE_FULL:
+      return store_set_error (self, error, rc);
+
+    default:
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_OPEN,
+                   /* Translators: the first %s is a file name, the second SQLite's
+                    * explanation, in English */
+                   _("Could not open the database “%s”: %s"),
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+}
+
+/* Runs a statement that returns one integer (a pragma, a count). */
+static gboolean
+store_read_int (GazetteStore  *self,
+                const char    *sql,
+                int           *value,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    store_set_open_error (self, error, rc);
+
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_OK;
+}
+
+/* Runs one migration step in its own transaction, unless *@version shows it done. */
+static gboolean
+store_migrate_step (GazetteStore     *self,
+                    const Migration  *step,
+                    int              *version,
+                    GError          **error)
+{
+  if (!store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* Again inside the transaction: another process may have migrated meanwhile. */
+  if (!store_read_int (self, "PRAGMA user_version", version, error) ||
+      (*version < step->version && !store_exec (self, step->sql, error)) ||
+      !store_exec (self, "COMMIT", error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+
+  if (*version < step->version)
+    {
+      g_debug ("Migrated %s to schema version %d", self->path, step->version);
+      *version = step->version;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+store_migrate (GazetteStore  *self,
+               int            version,
+               GError       **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      const Migration *step = &migrations[i];
+      g_autoptr(GError) local_error = NULL;
+
+      g_assert (step->version == (int) i + 1);
+
+      if (step->version <= version)
+        continue;
+
+      if (!store_migrate_step (self, step, &version, &local_error))
+        {
+          g_set_error (error, GAZETTE_STORE_ERROR,
+                       local_error->code == GAZETTE_STORE_ERROR_FULL ?
+                         GAZETTE_STORE_ERROR_FULL : GAZETTE_STORE_ERROR_FAILED,
+                       /* Translators: the first %s is a file name, %d a number, the last %s
+                        * the reason */
+                       _("Could not update the database “%s” to schema version %d: %s"),
+                       self->path, step->version, local_error->message);
+          return FALSE;
+        }
+    }
+
+  self->schema_version = version;
+
+  return TRUE;
+}
+
+static gboolean
+store_open (GazetteStore  *self,
+            GError       **error)
+{
+  int version = 0;
+  int rc;
+
+  if (self->path[0] != '\0' && !g_str_equal (self->path, ":memory:"))
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      /* The user's data: nobody else's business, hence 0700. */
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_OPEN,
+                       /* Translators: the first %s is a folder, the second the reason */
+                       _("Could not create the folder “%s”: %s"),
+                       dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      if (self->db == NULL)
+        {
+          g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_OPEN,
+                       _("Could not open the database “%s”: %s"),
+                       self->path, sqlite3_errstr (rc));
+          return FALSE;
+        }
+
+      return store_set_open_error (self, error, rc);
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* The first read of the file: a file that is not a database fails here. */
+  if (!store_read_int (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if (version > GAZETTE_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_TOO_NEW,
+                   /* Translators: %s is a file name, the %d are schema version numbers */
+                   _("The database “%s” was written by a newer version of Gazette (schema "
+                     "version %d; this version reads up to %d). Update Gazette to open it."),
+                   self->path, version, GAZETTE_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version > 0)
+    {
+      int application_id = 0;
+
+      if (!store_read_int (self, "PRAGMA application_id", &application_id, error))
+        return FALSE;
+
+      if (application_id != GAZETTE_STORE_APPLICATION_ID)
+        {
+          g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_CORRUPT,
+                       _("“%s” is not a Gazette database."), self->path);
+          return FALSE;
+        }
+    }
+  else
+    {
+      int n_tables = 0;
+
+      /* Version 0 with tables: somebody else's database. Leave it alone. */
+      if (!store_read_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
+        return FALSE;
+
+      if (n_tables > 0)
+        {
+          g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_CORRUPT,
+                       _("“%s” is not a Gazette database."), self->path);
+          return FALSE;
+        }
+
+      /* A new file, so the page size can still be chosen (not once it is in WAL mode). An
+       * announcement's row is 3–6 KB with its body: in 4 KiB pages most rows spill into
+       * overflow pages, and a large sync writes, logs and checkpoints a third more pages,
+       * one system call each. */
+      if (!store_exec (self, "PRAGMA page_size = 16384", error))
+        return FALSE;
+    }
+
+  /* WAL: readers in other processes (the command line) do not block a sync, and a crash
+   * loses at most the transaction in progress. NORMAL is safe with WAL. */
+  if (!store_exec (self,
+                   "PRAGMA journal_mode = WAL;"
+                   "PRAGMA synchronous = NORMAL;"
+                   "PRAGMA foreign_keys = ON;"
+                   "PRAGMA temp_store = MEMORY;"
+                   /* After a large sync the log would otherwise keep its size for good. */
+                   "PRAGMA journal_size_limit = 8388608;",
+                   error))
+    return FALSE;
+
+  self->checkpointer = g_thread_pool_new (store_checkpoint_func, self, 1, FALSE, NULL);
+  sqlite3_wal_hook (self->db, store_wal_hook_cb, self);
+
+  return store_migrate (self, version, error);
+}
+
+/* GObject */
+
+static void
+gazette_store_finalize (GObject *object)
+{
+  GazetteStore *self = (GazetteStore *) object;
+
+  /* Drop a queued checkpoint and wait for a running one; closing the main connection last
+   * checkpoints whatever is left and removes the log. */
+  if (self->checkpointer != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->checkpointer), TRUE, TRUE);
+  g_clear_pointer (&self->checkpoint_db, sqlite3_close);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  for (guint i = 0; i < N_FILTER_MASKS; i++)
+    {
+      g_clear_pointer (&self->list_stmts[i], sqlite3_finalize);
+      g_clear_pointer (&self->count_stmts[i], sqlite3_finalize);
+    }
+
+  if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
+    g_warning ("Could not close the database %s: %s", self->path, sqlite3_errmsg (self->db));
+  self->db = NULL;
+
+  g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (gazette_store_parent_class)->finalize (object);
+}
+
+static void
+gazette_store_class_init (GazetteStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gazette_store_finalize;
+}
+
+static void
+gazette_store_init (GazetteStore *self)
+{
+  g_mutex_init (&self->mutex);
+  self->checkpoint_frames = CHECKPOINT_FRAMES;
+}
+
+/**
+ * gazette_store_new:
+ * @path: the database file; its folder is created when missing. ":memory:" gives a
+ *   private database that disappears with the store
+ * @error: return location for a #GError
+ *
+ * Opens or creates the store and brings its schema up to date. A database written by a
+ * newer Gazette fails with %GAZETTE_STORE_ERROR_TOO_NEW and is left untouched; a file that
+ * is not a Gazette database fails with %GAZETTE_STORE_ERROR_CORRUPT.
+ *
+ * The store may be used from several threads: every call holds the store's lock for its
+ * duration, so calls run one after the other.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+GazetteStore *
+gazette_store_new (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GazetteStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (GAZETTE_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!store_open (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * gazette_store_get_path:
+ * @self: a #GazetteStore
+ *
+ * Returns: the database file
+ */
+const char *
+gazette_store_get_path (GazetteStore *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * gazette_store_get_schema_version:
+ * @self: a #GazetteStore
+ *
+ * Returns: the schema version of the open database, which is always the newest this
+ *   version of Gazette knows
+ */
+int
+gazette_store_get_schema_version (GazetteStore *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+/* Feeds */
+
+/**
+ * gazette_store_add_feed:
+ * @self: a #GazetteStore
+ * @url: where to fetch the feed from
+ * @error: return location for a #GError
+ *
+ * Subscribes to @url. Fails with %GAZETTE_STORE_ERROR_EXISTS when it is subscribed already.
+ *
+ * Returns: (transfer full) (nullable): the new feed, with its id, or %NULL with @error set
+ */
+GazetteFeed *
+gazette_store_add_feed (GazetteStore  *self,
+                        const char    *url,
+                        GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GazetteFeed *feed;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  stmt = store_get_stmt (self, STMT_FEED_INSERT, error);
+  if (stmt == NULL)
+    return NULL;
+
+  now = g_date_time_new_now_utc ();
+  bind_text (stmt, 1, url);
+  bind_seconds (stmt, 2, now);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_EXISTS,
+                   /* Translators: %s is a web address */
+                   _("You are already subscribed to “%s”."), url);
+      return NULL;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  feed = gazette_feed_new (url);
+  feed->id = sqlite3_last_insert_rowid (self->db);
+
+  return feed;
+}
+
+/**
+ * gazette_store_list_feeds:
+ * @self: a #GazetteStore
+ * @error: return location for a #GError
+ *
+ * Lists every subscribed feed by title (or address, before the first fetch), with the
+ * number of its announcements and of those still unread.
+ *
+ * Returns: (transfer container) (element-type GazetteFeed) (nullable): the feeds, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+gazette_store_list_feeds (GazetteStore  *self,
+                          GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(GPtrArray) feeds = NULL;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  stmt = store_get_stmt (self, STMT_FEED_LIST, error);
+  if (stmt == NULL)
+    return NULL;
+
+  feeds = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (feeds, feed_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&feeds);
+}
+
+/**
+ * gazette_store_find_feed:
+ * @self: a #GazetteStore
+ * @url_or_id: the feed's id, as a decimal number, or its exact address
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the feed, with its counts, or %NULL with @error set
+ *   (%GAZETTE_STORE_ERROR_NOT_FOUND when there is no such feed)
+ */
+GazetteFeed *
+gazette_store_find_feed (GazetteStore  *self,
+                         const char    *url_or_id,
+                         GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  GazetteFeed *feed = NULL;
+  guint64 id;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (url_or_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (g_ascii_string_to_unsigned (url_or_id, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      if (!store_read_feed (self, STMT_FEED_BY_ID, (gint64) id, NULL, &feed, error))
+        return NULL;
+    }
+
+  if (feed == NULL &&
+      !store_read_feed (self, STMT_FEED_BY_URL, 0, url_or_id, &feed, error))
+    return NULL;
+
+  if (feed == NULL)
+    {
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is what the user typed: a number or a web address */
+                   _("No subscribed feed matches “%s”."), url_or_id);
+      return NULL;
+    }
+
+  return feed;
+}
+
+/**
+ * gazette_store_remove_feed:
+ * @self: a #GazetteStore
+ * @feed_id: the feed's id
+ * @n_removed: (out) (optional): how many announcements went with it
+ * @error: return location for a #GError
+ *
+ * Unsubscribes from a feed and deletes its announcements, with their links, quotes and
+ * figures. Entities stay: other feeds share them, and they hold names merged from several
+ * feeds; an entity nothing refers to any more costs a row and is harmless.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gazette_store_remove_feed (GazetteStore  *self,
+                           gint64         feed_id,
+                           guint         *n_removed,
+                           GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  gint64 count = 0;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_removed != NULL)
+    *n_removed = 0;
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  {
+    g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_FEED_COUNT_ANNOUNCEMENTS, error);
+    int rc;
+
+    if (stmt == NULL)
+      goto failed;
+
+    sqlite3_bind_int64 (stmt, 1, feed_id);
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_ROW)
+      {
+        store_set_error (self, error, rc);
+        goto failed;
+      }
+    count = sqlite3_column_int64 (stmt, 0);
+  }
+
+  if (!store_run_for_row (self, STMT_FEED_DELETE, feed_id, error))
+    goto failed;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, feed_id);
+
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is a number */
+                   _("There is no feed number %s."), number);
+      goto failed;
+    }
+
+  if (!store_commit (self, error))
+    goto failed;
+
+  if (n_removed != NULL)
+    *n_removed = (guint) count;
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * gazette_store_save_feed_state:
+ * @self: a #GazetteStore
+ * @feed: a stored feed
+ * @error: return location for a #GError
+ *
+ * Saves what the last fetch of @feed said: its address (after a permanent redirect),
+ * validators, times, error, back-off and whether it is gone. The sync calls this after a
+ * 304 or a failure; the feed's announcements are never touched, so a feed that fails keeps
+ * everything it had.
+ *
+ * Returns: %TRUE on success; %GAZETTE_STORE_ERROR_NOT_FOUND when @feed is not stored
+ */
+gboolean
+gazette_store_save_feed_state (GazetteStore  *self,
+                               GazetteFeed   *feed,
+                               GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GAZETTE_IS_FEED (feed), FALSE);
+  g_return_val_if_fail (feed->url != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  return store_write_feed_state (self, feed, feed->last_success,
+                                 feed->last_error, feed->last_error_time, error);
+}
+
+/**
+ * gazette_store_apply_document:
+ * @self: a #GazetteStore
+ * @feed: the stored feed @document was fetched from, with its new fetch state
+ * @document: what the feed said
+ * @stats: (out caller-allocates) (optional): how many announcements were new, updated and
+ *   unchanged
+ * @error: return location for a #GError
+ *
+ * Stores a fetched document in one transaction: the feed's state and metadata, every
+ * entity (merged with what other feeds said about it), and every announcement, matched by
+ * its id within the feed. A changed announcement gets its new content, links, quotes and
+ * figures and keeps its read and starred state; an unchanged one is not written.
+ *
+ * On success the document's announcements get their row and feed ids, and their read and
+ * starred state from the store; @feed gets the document's title, home page, language,
+ * publisher and icon. On failure nothing at all is written.
+ *
+ * Returns: %TRUE on success; %GAZETTE_STORE_ERROR_FULL when the disk is full
+ */
+gboolean
+gazette_store_apply_document (GazetteStore         *self,
+                              GazetteFeed          *feed,
+                              GazetteFeedDocument  *document,
+                              GazetteApplyStats    *stats,
+                              GError              **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GazetteApplyStats local_stats = { 0, };
+  ApplyContext ctx;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GAZETTE_IS_FEED (feed), FALSE);
+  g_return_val_if_fail (feed->url != NULL, FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (stats != NULL)
+    *stats = local_stats;
+
+  locker = g_mutex_locker_new (&self->mutex);
+  now = g_date_time_new_now_utc ();
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  apply_context_init (&ctx, self, feed->id, now);
+
+  if (!store_apply_locked (self, &ctx, feed, document, &local_stats, error) ||
+      !store_commit (self, error))
+    {
+      store_rollback (self);
+      apply_context_clear (&ctx);
+
+      /* Nothing was stored, so nothing has a row. */
+      for (guint i = 0; i < document->announcements->len; i++)
+        {
+          GazetteAnnouncement *announcement = g_ptr_array_index (document->announcements, i);
+
+          announcement->row_id = 0;
+          announcement->feed_id = 0;
+        }
+
+      return FALSE;
+    }
+
+  apply_context_clear (&ctx);
+
+  if (feed->last_success == NULL)
+    _gazette_feed_set_datetime (&feed->last_success, now);
+  _gazette_feed_set_string (&feed->last_error, NULL);
+  _gazette_feed_set_datetime (&feed->last_error_time, NULL);
+  if (document->title != NULL)
+    _gazette_feed_set_string (&feed->title, document->title);
+  if (document->home_page_url != NULL)
+    _gazette_feed_set_string (&feed->home_page_url, document->home_page_url);
+  if (document->language != NULL)
+    _gazette_feed_set_string (&feed->language, document->language);
+  if (document->publisher != NULL)
+    _gazette_feed_set_string (&feed->publisher, document->publisher);
+  if (document->icon_url != NULL)
+    _gazette_feed_set_string (&feed->icon_url, document->icon_url);
+
+  if (stats != NULL)
+    *stats = local_stats;
+
+  return TRUE;
+}
+
+/* Announcements */
+
+/* Appends at most @limit (0: all) rows of the query @mask to @announcements. */
+static gboolean
+store_list_page (GazetteStore         *self,
+                 guint                 mask,
+                 const GazetteQuery   *query,
+                 const GazetteCursor  *after,
+                 guint                 limit,
+                 GPtrArray            *announcements,
+                 GHashTable           *districts,
+                 GError              **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_query_stmt (self, mask, FALSE, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  query_bind (stmt, query, after, limit > 0 ? (gint64) limit : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (announcements, announcement_from_row (stmt, districts));
+
+  if (rc != SQLITE_DONE)
+    return store_set_error (self, error, rc);
+
+  return TRUE;
+}
+
+/**
+ * gazette_store_list_announcements:
+ * @self: a #GazetteStore
+ * @query: (nullable): which announcements; %NULL for all
+ * @after: (nullable): the last row of the previous page, from gazette_cursor_init_after();
+ *   %NULL for the first page
+ * @limit: the most rows to return; 0 for no limit
+ * @error: return location for a #GError
+ *
+ * Lists announcements newest first (by publication time, then by row). Paging by @after
+ * costs the same for the thousandth page as for the first. The rows carry what a list
+ * shows (ids, feed title, language, title, summary, address, image, dates, translation
+ * group, read and starred state, district), not the body, links, quotes or figures: see
+ * gazette_store_get_announcement().
+ *
+ * Returns: (transfer container) (element-type GazetteAnnouncement) (nullable): the rows,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+gazette_store_list_announcements (GazetteStore         *self,
+                                  const GazetteQuery   *query,
+                                  const GazetteCursor  *after,
+                                  guint                 limit,
+                                  GError              **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) announcements = NULL;
+  g_autoptr(GHashTable) districts = NULL;
+  guint mask;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  announcements = g_ptr_array_new_with_free_func (g_object_unref);
+  districts = new_district_cache ();
+  mask = query_mask (query);
+
+  if (after == NULL)
+    {
+      if (!store_list_page (self, mask, query, NULL, limit, announcements, districts, error))
+        return NULL;
+    }
+  else
+    {
+      if (!store_list_page (self, mask | FILTER_AFTER_TIE, query, after, limit,
+                            announcements, districts, error))
+        return NULL;
+
+      if ((limit == 0 || announcements->len < limit) &&
+          !store_list_page (self, mask | FILTER_AFTER_OLDER, query, after,
+                            limit == 0 ? 0 : limit - announcements->len,
+                            announcements, districts, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&announcements);
+}
+
+/**
+ * gazette_store_count_announcements:
+ * @self: a #GazetteStore
+ * @query: (nullable): which announcements; %NULL for all
+ * @count: (out): where to store the number
+ * @error: return location for a #GError
+ *
+ * Counts what gazette_store_list_announcements() would list for @query.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gazette_store_count_announcements (GazetteStore        *self,
+                                   const GazetteQuery  *query,
+                                   guint               *count,
+                                   GError             **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *count = 0;
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  stmt = store_get_query_stmt (self, query_mask (query), TRUE, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  query_bind (stmt, query, NULL, -1);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return store_set_error (self, error, rc);
+
+  *count = (guint) sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
+static gboolean
+store_read_links (GazetteStore         *self,
+                  GazetteAnnouncement  *announcement,
+                  GError              **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_ANN_LINKS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, announcement->row_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GazetteEntity *entity = entity_from_row (stmt, 0);
+      GPtrArray *target = NULL;
+
+      switch (entity->kind)
+        {
+        case GAZETTE_ENTITY_OFFICIAL:
+          target = announcement->officials;
+          break;
+        case GAZETTE_ENTITY_PROJECT:
+          target = announcement->projects;
+          break;
+        case GAZETTE_ENTITY_ORGANISATION:
+          target = announcement->organisations;
+          break;
+        case GAZETTE_ENTITY_DISTRICT:
+        default:
+          /* The district has its own column; nothing links one otherwise. */
+          break;
+        }
+
+      if (target != NULL)
+        g_ptr_array_add (target, entity);
+      else
+        gazette_entity_unref (entity);
+    }
+
+  if (rc != SQLITE_DONE)
+    return store_set_error (self, error, rc);
+
+  return TRUE;
+}
+
+static gboolean
+store_read_quotes (GazetteStore         *self,
+                   GazetteAnnouncement  *announcement,
+                   GError              **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_ANN_QUOTES, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, announcement->row_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (announcement->quotes,
+                     gazette_quote_new ((const char *) sqlite3_column_text (stmt, 0),
+                                        (const char *) sqlite3_column_text (stmt, 1),
+                                        (const char *) sqlite3_column_text (stmt, 2)));
+
+  if (rc != SQLITE_DONE)
+    return store_set_error (self, error, rc);
+
+  return TRUE;
+}
+
+static gboolean
+store_read_figures (GazetteStore         *self,
+                    GazetteAnnouncement  *announcement,
+                    GError              **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_ANN_FIGURES, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, announcement->row_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GazetteFigure *figure = gazette_figure_new ();
+      const char *label = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (label != NULL)
+        {
+          gazette_localized_unref (figure->label);
+          figure->label = localized_from_json (label);
+        }
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        figure->value = NAN;
+      else
+        figure->value = sqlite3_column_double (stmt, 1);
+      figure->unit = column_dup_text (stmt, 2);
+      figure->year = sqlite3_column_int (stmt, 3);
+      figure->kind = column_dup_text (stmt, 4);
+      figure->source_text = column_dup_text (stmt, 5);
+      figure->from_text = sqlite3_column_int (stmt, 6) != 0;
+
+      g_ptr_array_add (announcement->figures, figure);
+    }
+
+  if (rc != SQLITE_DONE)
+    return store_set_error (self, error, rc);
+
+  return TRUE;
+}
+
+static gboolean
+store_read_languages (GazetteStore         *self,
+                      GazetteAnnouncement  *announcement,
+                      GError              **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (announcement->translation_group != NULL)
+    {
+      g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_GROUP_LANGUAGES, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+
+      bind_text (stmt, 1, announcement->translation_group);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+
+      if (rc != SQLITE_DONE)
+        return store_set_error (self, error, rc);
+    }
+  else if (announcement->language != NULL)
+    {
+      g_strv_builder_add (builder, announcement->language);
+    }
+
+  g_clear_pointer (&announcement->languages, g_strfreev);
+  announcement->languages = g_strv_builder_end (builder);
+
+  return TRUE;
+}
+
+/**
+ * gazette_store_get_announcement:
+ * @self: a #GazetteStore
+ * @id: the publisher's id of the announcement; when several feeds use it, the newest
+ *   announcement is meant
+ * @error: return location for a #GError
+ *
+ * Reads everything about one announcement: what a list row has, plus its body, tags,
+ * officials (with their roles), projects, organisations, quotes, figures, and the sorted
+ * languages of every stored announcement in its translation group.
+ *
+ * Returns: (transfer full) (nullable): the announcement, or %NULL with @error set
+ *   (%GAZETTE_STORE_ERROR_NOT_FOUND when there is none with that id)
+ */
+GazetteAnnouncement *
+gazette_store_get_announcement (GazetteStore  *self,
+                                const char    *id,
+                                GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GazetteAnnouncement) announcement = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  {
+    g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_ANN_GET, error);
+    g_autoptr(GHashTable) districts = new_district_cache ();
+    int rc;
+
+    if (stmt == NULL)
+      return NULL;
+
+    bind_text (stmt, 1, id);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_DONE)
+      {
+        g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND,
+                     /* Translators: %s is an announcement's id */
+                     _("There is no announcement with the id “%s”."), id);
+        return NULL;
+      }
+    if (rc != SQLITE_ROW)
+      {
+        store_set_error (self, error, rc);
+        return NULL;
+      }
+
+    announcement = announcement_from_row (stmt, districts);
+    announcement->content_html = column_dup_text (stmt, ANN_COL_CONTENT_HTML);
+    announcement->content_text = column_dup_text (stmt, ANN_COL_CONTENT_TEXT);
+    announcement->tags = strv_from_json ((const char *) sqlite3_column_text (stmt, ANN_COL_TAGS));
+  }
+
+  if (!store_read_links (self, announcement, error) ||
+      !store_read_quotes (self, announcement, error) ||
+      !store_read_figures (self, announcement, error) ||
+      !store_read_languages (self, announcement, error))
+    return NULL;
+
+  return g_steal_pointer (&announcement);
+}
+
+static gboolean
+store_set_flag (GazetteStore  *self,
+                Stmt           which,
+                gint64         row_id,
+                gboolean       value,
+                GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, which, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  sqlite3_bind_int (stmt, 2, value ? 1 : 0);
+  if (!store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    return store_set_not_found_row (error, row_id);
+
+  return TRUE;
+}
+
+/**
+ * gazette_store_set_read:
+ * @self: a #GazetteStore
+ * @row_id: the announcement's row id
+ * @read: whether the user has read it
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gazette_store_set_read (GazetteStore  *self,
+                        gint64         row_id,
+                        gboolean       read,
+                        GError       **error)
+{
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store_set_flag (self, STMT_SET_READ, row_id, read, error);
+}
+
+/**
+ * gazette_store_set_starred:
+ * @self: a #GazetteStore
+ * @row_id: the announcement's row id
+ * @starred: whether the user starred it
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gazette_store_set_starred (GazetteStore  *self,
+                           gint64         row_id,
+                           gboolean       starred,
+                           GError       **error)
+{
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store_set_flag (self, STMT_SET_STARRED, row_id, starred, error);
+}
+
+/* Entities */
+
+/**
+ * gazette_store_list_entities:
+ * @self: a #GazetteStore
+ * @kind: which kind
+ * @error: return location for a #GError
+ *
+ * Lists every stored entity of @kind, ordered by id; sort by display name in the view,
+ * where the user's languages are known.
+ *
+ * Returns: (transfer container) (element-type GazetteEntity) (nullable): the entities, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+gazette_store_list_entities (GazetteStore       *self,
+                             GazetteEntityKind   kind,
+                             GError            **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail ((guint) kind < GAZETTE_N_ENTITY_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  stmt = store_get_stmt (self, STMT_ENTITY_LIST, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, kind);
+
+  entities = g_ptr_array_new_with_free_func ((GDestroyNotify) gazette_entity_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entities, entity_from_row (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entities);
+}
+
+static gboolean
+set_entity_not_found (GError            **error,
+                      GazetteEntityKind   kind,
+                      const char         *id)
+{
+  /* One whole sentence per kind, for the translators' sake. */
+  switch (kind)
+    {
+    case GAZETTE_ENTITY_DISTRICT:
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is an id such as “cn-zj-hangzhou-xiaoshan” */
+                   _("There is no district with the id “%s”."), id);
+      break;
+
+    case GAZETTE_ENTITY_OFFICIAL:
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is an id such as “tong-guili” */
+                   _("There is no official with the id “%s”."), id);
+      break;
+
+    case GAZETTE_ENTITY_PROJECT:
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is an id such as “china-v-valley” */
+                   _("There is no project with the id “%s”."), id);
+      break;
+
+    case GAZETTE_ENTITY_ORGANISATION:
+    default:
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is an id such as “netease” */
+                   _("There is no organisation with the id “%s”."), id);
+      break;
+    }
+
+  return FALSE;
+}
+
+/**
+ * gazette_store_get_entity:
+ * @self: a #GazetteStore
+ * @kind: which kind
+ * @id: the entity's id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the entity, with everything merged into it from
+ *   every feed, or %NULL with @error set (%GAZETTE_STORE_ERROR_NOT_FOUND when unknown)
+ */
+GazetteEntity *
+gazette_store_get_entity (GazetteStore       *self,
+                          GazetteEntityKind   kind,
+                          const char         *id,
+                          GError            **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail ((guint) kind < GAZETTE_N_ENTITY_KINDS, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  stmt = store_get_stmt (self, STMT_ENTITY_GET, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, kind);
+  bind_text (stmt, 2, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return entity_from_row (stmt, 0);
+
+  if (rc == SQLITE_DONE)
+    set_entity_not_found (error, kind, id);
+  else
+    store_set_error (self, error, rc);
+
+  return NULL;
+}
+
+/**
+ * gazette_store_list_quotes:
+ * @self: a #GazetteStore
+ * @official_id: the official's id
+ * @error: return location for a #GError
+ *
+ * Lists what an official was quoted saying, newest announcement first. Each quote names
+ * its announcement (id, title and publication time).
+ *
+ * Returns: (transfer container) (element-type GazetteQuote) (nullable): the quotes, or
+ *   %NULL with @error set (%GAZETTE_STORE_ERROR_NOT_FOUND for an unknown official)
+ */
+GPtrArray *
+gazette_store_list_quotes (GazetteStore  *self,
+                           const char    *official_id,
+                           GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  gint64 entity_id;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (official_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (!store_lookup_entity_id (self, GAZETTE_ENTITY_OFFICIAL, official_id, &entity_id, error))
+    return NULL;
+
+  if (entity_id == 0)
+    {
+      set_entity_not_found (error, GAZETTE_ENTITY_OFFICIAL, official_id);
+      return NULL;
+    }
+
+  stmt = store_get_stmt (self, STMT_OFFICIAL_QUOTES, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+
+  quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) gazette_quote_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GazetteQuote *quote = gazette_quote_new (official_id,
+                                               (const char *) sqlite3_column_text (stmt, 0),
+                                               (const char *) sqlite3_column_text (stmt, 1));
+
+      quote->announcement_id = column_dup_text (stmt, 2);
+      quote->announcement_title = column_dup_text (stmt, 3);
+      quote->published = column_usec (stmt, 4);
+      g_ptr_array_add (quotes, quote);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&quotes);
+}
+
+/**
+ * gazette_cursor_init_after:
+ * @cursor: (out caller-allocates): the cursor to fill
+ * @last: the last announcement of a page from gazette_store_list_announcements()
+ *
+ * Makes @cursor point just past @last, for the next page of the same query.
+ */
+void
+gazette_cursor_init_after (GazetteCursor       *cursor,
+                           GazetteAnnouncement *last)
+{
+  g_return_if_fail (cursor != NULL);
+  g_return_if_fail (GAZETTE_IS_ANNOUNCEMENT (last));
+  g_return_if_fail (last->published != NULL);
+
+  cursor->published_usec = datetime_to_usec (last->published);
+  cursor->row_id = last->row_id;
+}
+
+/* Private */
+
+/**
+ * _gazette_store_set_found_links:
+ * @self: a #GazetteStore
+ * @row_id: an announcement's row id
+ * @entities: (element-type GazetteEntity): the entities whose names the linker found in
+ *   the announcement's text
+ * @error: return location for a #GError
+ *
+ * Replaces the links the linker found for an announcement. Only entities the store knows
+ * are linked (the linker works from them); a link the publisher declared stays declared.
+ * When a re-fetch changes the announcement, its found links are dropped with its old text.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_gazette_store_set_found_links (GazetteStore  *self,
+                                gint64         row_id,
+                                GPtrArray     *entities,
+                                GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entities != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  {
+    g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_ANN_EXISTS, error);
+    int rc;
+
+    if (stmt == NULL)
+      goto failed;
+
+    sqlite3_bind_int64 (stmt, 1, row_id);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_DONE)
+      {
+        store_set_not_found_row (error, row_id);
+        goto failed;
+      }
+    if (rc != SQLITE_ROW)
+      {
+        store_set_error (self, error, rc);
+        goto failed;
+      }
+  }
+
+  if (!store_run_for_row (self, STMT_ANN_DELETE_FOUND_LINKS, row_id, error))
+    goto failed;
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const GazetteEntity *entity = g_ptr_array_index (entities, i);
+      g_autoptr(StoreStmt) stmt = NULL;
+      gint64 entity_id;
+
+      if (entity->id == NULL || (guint) entity->kind >= GAZETTE_N_ENTITY_KINDS)
+        continue;
+
+      if (!store_lookup_entity_id (self, entity->kind, entity->id, &entity_id, error))
+        goto failed;
+      if (entity_id == 0)
+        continue;
+
+      stmt = store_get_stmt (self, STMT_LINK_INSERT, error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      sqlite3_bind_int64 (stmt, 2, entity_id);
+      sqlite3_bind_int (stmt, 3, (int) i);
+      sqlite3_bind_int (stmt, 4, GAZETTE_LINK_FOUND);
+      if (!store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (!store_commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+/* Runs @sql on the store's own connection: tests use it to look at columns the API does not
+ * show and to provoke failures (PRAGMA max_page_count makes the disk "full"). */
+gboolean
+_gazette_store_exec_sql_for_tests (GazetteStore  *self,
+                                   const char    *sql,
+                                   GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  return store_exec (self, sql, error);
+}
+
+/* The first column of the first row of @sql, as text; "" when there is no row or it is NULL. */
+char *
+_gazette_store_query_text_for_tests (GazetteStore  *self,
+                                     const char    *sql,
+                                     GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        {
+          rc = SQLITE_OK;
+          if (text == NULL)
+            text = g_strdup ("");
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    store_set_error (self, error, rc);
+
+  sqlite3_finalize (stmt);
+
+  return text;
+}
+
+/* Makes a database file from @sql without migrating it, as an older Gazette left it. */
+gboolean
+_gazette_store_load_sql_for_tests (const char  *path,
+                                   const char  *sql,
+                                   GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_FAILED,
+                 "Could not load SQL into %s: %s",
+                 path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+
+  sqlite3_close (db);
+
+  return rc == SQLITE_OK;
+}
+
+/* EXPLAIN QUERY PLAN of the list queries for @query, one step a line; with a cursor, both
+ * seeks of a next page. */
+char *
+_gazette_store_explain_list_for_tests (GazetteStore        *self,
+                                       const GazetteQuery  *query,
+                                       gboolean             with_cursor,
+                                       GError             **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GString) plan = NULL;
+  GazetteCursor cursor = { G_MAXINT64, G_MAXINT64 };
+  guint masks[2];
+  guint n_masks = 0;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (with_cursor)
+    {
+      masks[n_masks++] = query_mask (query) | FILTER_AFTER_TIE;
+      masks[n_masks++] = query_mask (query) | FILTER_AFTER_OLDER;
+    }
+  else
+    {
+      masks[n_masks++] = query_mask (query);
+    }
+
+  plan = g_string_new (NULL);
+  for (guint i = 0; i < n_masks; i++)
+    {
+      g_autofree char *sql = query_build_sql (masks[i], FALSE);
+      g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (self->db, explain, -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          query_bind (stmt, query, with_cursor ? &cursor : NULL, 50);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          store_set_error (self, error, rc);
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+
+      sqlite3_finalize (stmt);
+    }
+
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
+
+/* Makes the WAL hook ask for a checkpoint after @n_frames pages instead of a thousand. */
+void
+_gazette_store_set_checkpoint_frames_for_tests (GazetteStore *self,
+                                                int           n_frames)
+{
+  g_return_if_fail (GAZETTE_IS_STORE (self));
+  g_return_if_fail (n_frames > 0);
+
+  self->checkpoint_frames = n_frames;
+}
+
+/* Waits until no checkpoint is queued or running. */
+void
+_gazette_store_wait_for_checkpoints_for_tests (GazetteStore *self)
+{
+  g_return_if_fail (GAZETTE_IS_STORE (self));
+
+  while (g_atomic_int_get (&self->checkpoints_running) > 0)
+    g_usleep (1000);
+}
