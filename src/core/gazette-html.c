@@ -1,0 +1,170 @@
+/* gazette-html.c
+ *
+ * Copyright 2026 The Gazette developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gazette-html"
+
+#include "config.h"
+
+#include <libxml/HTMLparser.h>
+#include <string.h>
+
+#include "gazette-html.h"
+
+typedef struct
+{
+  GString *out;
+  guint    pending_break;  /* newlines owed before the next text: 1 after a list item, 2 after a block */
+} TextWriter;
+
+static gboolean
+is_block (const char *name)
+{
+  static const char * const blocks[] = {
+    "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+    "nav", "ol", "p", "pre", "section", "table", "tr", "ul",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    if (g_ascii_strcasecmp (name, blocks[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+writer_break (TextWriter *w,
+              guint       n_newlines)
+{
+  if (w->out->len > 0)
+    w->pending_break = MAX (w->pending_break, n_newlines);
+}
+
+/* Collapses runs of white space the way a browser would, outside <pre>. */
+static void
+writer_text (TextWriter *w,
+             const char *text,
+             gboolean    preformatted)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!preformatted && g_unichar_isspace (c))
+        {
+          if (w->out->len > 0 && !w->pending_break && w->out->str[w->out->len - 1] != ' '
+              && w->out->str[w->out->len - 1] != '\n')
+            g_string_append_c (w->out, ' ');
+          continue;
+        }
+
+      if (w->pending_break)
+        {
+          while (w->out->len > 0 && w->out->str[w->out->len - 1] == ' ')
+            g_string_truncate (w->out, w->out->len - 1);
+          for (guint i = 0; i < w->pending_break; i++)
+            g_string_append_c (w->out, '\n');
+          w->pending_break = 0;
+        }
+      g_string_append_unichar (w->out, c);
+    }
+}
+
+static void
+writer_node (TextWriter *w,
+             xmlNode    *node,
+             gboolean    preformatted)
+{
+  for (; node != NULL; node = node->next)
+    {
+      const char *name = (const char *) node->name;
+      gboolean is_item;
+
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        {
+          writer_text (w, (const char *) node->content, preformatted);
+          continue;
+        }
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (g_ascii_strcasecmp (name, "script") == 0 || g_ascii_strcasecmp (name, "style") == 0
+          || g_ascii_strcasecmp (name, "head") == 0)
+        continue;
+
+      if (g_ascii_strcasecmp (name, "br") == 0)
+        {
+          g_string_append_c (w->out, '\n');
+          continue;
+        }
+
+      is_item = g_ascii_strcasecmp (name, "li") == 0;
+
+      if (is_block (name))
+        writer_break (w, is_item ? 1 : 2);
+
+      if (is_item)
+        writer_text (w, "• ", TRUE);
+
+      writer_node (w, node->children,
+                   preformatted || g_ascii_strcasecmp (name, "pre") == 0);
+
+      if (is_block (name))
+        writer_break (w, is_item ? 1 : 2);
+    }
+}
+
+/**
+ * gazette_html_to_text:
+ * @html: (nullable): an HTML fragment, as feeds carry it
+ *
+ * Reduces HTML to readable plain text: paragraphs separated by blank lines, list items
+ * marked with bullets, scripts and styles dropped, white space collapsed. Never fetches
+ * anything the document refers to.
+ *
+ * Returns: (transfer full): the text, possibly empty
+ */
+char *
+gazette_html_to_text (const char *html)
+{
+  TextWriter w = { 0 };
+  htmlDocPtr doc;
+  int len;
+
+  if (html == NULL || *html == '\0')
+    return g_strdup ("");
+
+  len = (int) MIN (strlen (html), (gsize) G_MAXINT);
+  doc = htmlReadMemory (html, len, NULL, "UTF-8",
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                        | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+  if (doc == NULL)
+    return g_strdup ("");
+
+  w.out = g_string_new (NULL);
+  writer_node (&w, doc->children, FALSE);
+  xmlFreeDoc (doc);
+
+  while (w.out->len > 0 && g_ascii_isspace (w.out->str[w.out->len - 1]))
+    g_string_truncate (w.out, w.out->len - 1);
+
+  return g_string_free (w.out, FALSE);
+}

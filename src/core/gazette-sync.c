@@ -1,0 +1,614 @@
+/* gazette-sync.c
+ *
+ * Copyright 2026 The Gazette developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gazette-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gazette-feed-parser.h"
+#include "gazette-feed-private.h"
+#include "gazette-sync.h"
+
+struct _GazetteSync
+{
+  GObject         parent_instance;
+
+  GazetteStore   *store;
+  GazetteFetcher *fetcher;
+  guint           n_feeds;
+  guint           n_finished;
+  guint           running : 1;
+};
+
+/* One run over several feeds. */
+typedef struct
+{
+  GPtrArray *reports;     /* GazetteSyncReport, in the order the feeds were given */
+  guint      n_pending;
+} Run;
+
+/* One feed of a run. The feed belongs to the operation until it reports: the worker thread
+ * updates its fetch state before the store saves it. */
+typedef struct
+{
+  GTask              *run_task;
+  guint               index;      /* of the feed in the run */
+  GazetteSyncReport  *report;
+  GazetteFetchResult *result;
+  GError             *fetch_error;
+} FeedOp;
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_N_FEEDS,
+  PROP_N_FINISHED,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+enum {
+  FEED_FINISHED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (GazetteSync, gazette_sync, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+run_free (Run *run)
+{
+  g_clear_pointer (&run->reports, g_ptr_array_unref);
+  g_free (run);
+}
+
+static void
+feed_op_free (FeedOp *op)
+{
+  g_clear_object (&op->run_task);
+  g_clear_pointer (&op->report, gazette_sync_report_free);
+  g_clear_pointer (&op->result, gazette_fetch_result_free);
+  g_clear_error (&op->fetch_error);
+  g_free (op);
+}
+
+/**
+ * gazette_sync_report_free:
+ * @report: (transfer full): a report
+ *
+ * Frees a report and what it holds.
+ */
+void
+gazette_sync_report_free (GazetteSyncReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_clear_object (&report->feed);
+  g_clear_error (&report->error);
+  g_free (report);
+}
+
+static void
+set_running (GazetteSync *self,
+             gboolean     running)
+{
+  if (self->running == !!running)
+    return;
+
+  self->running = !!running;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+static void
+record_failure (GazetteFeed  *feed,
+                const GError *failure,
+                GDateTime    *now)
+{
+  _gazette_feed_set_datetime (&feed->last_checked, now);
+  _gazette_feed_set_string (&feed->last_error, failure->message);
+  _gazette_feed_set_datetime (&feed->last_error_time, now);
+
+  if (g_error_matches (failure, GAZETTE_FETCH_ERROR, GAZETTE_FETCH_ERROR_GONE))
+    feed->gone = TRUE;
+
+  if (g_error_matches (failure, GAZETTE_FETCH_ERROR, GAZETTE_FETCH_ERROR_RETRY_LATER))
+    {
+      g_autoptr(GDateTime) retry_after = gazette_fetch_error_get_retry_after (failure);
+      _gazette_feed_set_datetime (&feed->retry_after, retry_after);
+    }
+}
+
+static void
+record_success (GazetteFeed        *feed,
+                GazetteFetchResult *result,
+                GDateTime          *now)
+{
+  /* A 304 may omit the validators; the ones we sent are still the right ones then. */
+  if (!result->not_modified || result->etag != NULL)
+    _gazette_feed_set_string (&feed->etag, result->etag);
+  if (!result->not_modified || result->last_modified != NULL)
+    _gazette_feed_set_string (&feed->last_modified, result->last_modified);
+  if (result->permanent_url != NULL)
+    _gazette_feed_set_string (&feed->url, result->permanent_url);
+
+  _gazette_feed_set_datetime (&feed->last_checked, now);
+  _gazette_feed_set_datetime (&feed->last_success, now);
+  _gazette_feed_set_string (&feed->last_error, NULL);
+  _gazette_feed_set_datetime (&feed->last_error_time, NULL);
+  _gazette_feed_set_datetime (&feed->retry_after, NULL);
+  feed->gone = FALSE;
+}
+
+/* Runs in a worker thread: parses and stores what was fetched, or records why it failed. */
+static void
+feed_op_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GazetteSync *self = source_object;
+  FeedOp *op = task_data;
+  GazetteSyncReport *report = op->report;
+  GazetteFeed *feed = report->feed;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+
+  if (op->fetch_error != NULL)
+    {
+      report->status = GAZETTE_SYNC_FAILED;
+      report->error = g_error_copy (op->fetch_error);
+    }
+  else if (op->result->not_modified)
+    {
+      report->status = GAZETTE_SYNC_NOT_MODIFIED;
+      record_success (feed, op->result, now);
+    }
+  else
+    {
+      g_autoptr(GazetteFeedDocument) document = NULL;
+
+      document = gazette_feed_parse (op->result->body, op->result->content_type, NULL, &error);
+      if (document == NULL)
+        {
+          report->status = GAZETTE_SYNC_FAILED;
+          report->error = g_error_new (error->domain, error->code,
+                                       _("The feed could not be read: %s"), error->message);
+          g_clear_error (&error);
+        }
+      else
+        {
+          g_autofree char *old_url = g_strdup (feed->url);
+          g_autofree char *old_etag = g_strdup (feed->etag);
+          g_autofree char *old_last_modified = g_strdup (feed->last_modified);
+
+          record_success (feed, op->result, now);
+          if (gazette_store_apply_document (self->store, feed, document, &report->stats, &error))
+            {
+              report->status = GAZETTE_SYNC_STORED;
+              g_task_return_boolean (task, TRUE);
+              return;
+            }
+
+          /* Nothing was written: had we kept the new validators, the next fetch would be a
+           * 304 and these announcements would never arrive. */
+          _gazette_feed_set_string (&feed->url, old_url);
+          _gazette_feed_set_string (&feed->etag, old_etag);
+          _gazette_feed_set_string (&feed->last_modified, old_last_modified);
+          report->status = GAZETTE_SYNC_FAILED;
+          report->error = g_error_new (error->domain, error->code,
+                                       _("The announcements could not be saved: %s"),
+                                       error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  if (report->status == GAZETTE_SYNC_FAILED)
+    {
+      if (g_error_matches (report->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+      record_failure (feed, report->error, now);
+    }
+
+  if (!gazette_store_save_feed_state (self->store, feed, &error))
+    g_warning ("Could not save the state of feed %s: %s", feed->url, error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+feed_op_report (GazetteSync *self,
+                FeedOp      *op)
+{
+  Run *run = g_task_get_task_data (op->run_task);
+  GazetteSyncReport *report = g_steal_pointer (&op->report);
+
+  g_assert (run->n_pending > 0);
+  g_assert (g_ptr_array_index (run->reports, op->index) == NULL);
+
+  g_ptr_array_index (run->reports, op->index) = report;
+
+  self->n_finished++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINISHED]);
+  g_signal_emit (self, signals[FEED_FINISHED], 0, report);
+
+  if (--run->n_pending == 0)
+    {
+      GTask *run_task = op->run_task;
+
+      set_running (self, FALSE);
+      if (g_task_return_error_if_cancelled (run_task))
+        return;
+      g_task_return_pointer (run_task, g_ptr_array_ref (run->reports),
+                             (GDestroyNotify) g_ptr_array_unref);
+    }
+}
+
+static void
+feed_op_worker_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GazetteSync *self = GAZETTE_SYNC (object);
+  FeedOp *op = g_task_get_task_data (G_TASK (result));
+
+  feed_op_report (self, op);
+}
+
+static void
+feed_op_process (GazetteSync *self,
+                 FeedOp      *op)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, NULL, feed_op_worker_cb, NULL);
+  g_task_set_source_tag (task, feed_op_process);
+  g_task_set_task_data (task, op, (GDestroyNotify) feed_op_free);
+  g_task_run_in_thread (task, feed_op_worker);
+}
+
+static void
+fetch_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  FeedOp *op = user_data;
+  GazetteSync *self = g_task_get_source_object (op->run_task);
+
+  op->result = gazette_fetcher_fetch_finish (GAZETTE_FETCHER (object), result, &op->fetch_error);
+  feed_op_process (self, op);
+}
+
+static void
+feed_op_start (GazetteSync  *self,
+               FeedOp       *op,
+               GCancellable *cancellable)
+{
+  GazetteFeed *feed = op->report->feed;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GazetteFetchRequest request = { 0 };
+
+  if (feed->gone)
+    {
+      op->report->status = GAZETTE_SYNC_FAILED;
+      op->report->error = g_error_new_literal (GAZETTE_FETCH_ERROR, GAZETTE_FETCH_ERROR_GONE,
+                                               feed->last_error != NULL
+                                                 ? feed->last_error
+                                                 : _("The feed was removed from the server."));
+      feed_op_report (self, op);
+      feed_op_free (op);
+      return;
+    }
+
+  if (feed->retry_after != NULL && g_date_time_compare (feed->retry_after, now) > 0)
+    {
+      op->report->status = GAZETTE_SYNC_POSTPONED;
+      feed_op_report (self, op);
+      feed_op_free (op);
+      return;
+    }
+
+  request.url = feed->url;
+  request.etag = feed->etag;
+  request.last_modified = feed->last_modified;
+  gazette_fetcher_fetch_async (self->fetcher, &request, cancellable, fetch_cb, op);
+}
+
+static void
+gazette_sync_dispose (GObject *object)
+{
+  GazetteSync *self = (GazetteSync *)object;
+
+  g_clear_object (&self->fetcher);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (gazette_sync_parent_class)->dispose (object);
+}
+
+static void
+gazette_sync_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GazetteSync *self = GAZETTE_SYNC (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_N_FEEDS:
+      g_value_set_uint (value, self->n_feeds);
+      break;
+
+    case PROP_N_FINISHED:
+      g_value_set_uint (value, self->n_finished);
+      break;
+
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gazette_sync_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  GazetteSync *self = GAZETTE_SYNC (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gazette_sync_class_init (GazetteSyncClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gazette_sync_dispose;
+  object_class->get_property = gazette_sync_get_property;
+  object_class->set_property = gazette_sync_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         GAZETTE_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_FEEDS] =
+    g_param_spec_uint ("n-feeds", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_FINISHED] =
+    g_param_spec_uint ("n-finished", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GazetteSync::feed-finished:
+   * @self: the sync
+   * @report: (type gpointer): the #GazetteSyncReport of one feed, valid during emission
+   *
+   * Emitted on the main thread as each feed of a run is done, for progress.
+   */
+  signals[FEED_FINISHED] =
+    g_signal_new ("feed-finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+}
+
+static void
+gazette_sync_init (GazetteSync *self)
+{
+  self->fetcher = gazette_fetcher_new ();
+}
+
+/**
+ * gazette_sync_new:
+ * @store: where announcements are kept
+ *
+ * Returns: (transfer full): a new sync over @store, with its own fetcher
+ */
+GazetteSync *
+gazette_sync_new (GazetteStore *store)
+{
+  g_return_val_if_fail (GAZETTE_IS_STORE (store), NULL);
+
+  return g_object_new (GAZETTE_TYPE_SYNC, "store", store, NULL);
+}
+
+/**
+ * gazette_sync_get_store:
+ *
+ * Returns: (transfer none): the store
+ */
+GazetteStore *
+gazette_sync_get_store (GazetteSync *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_SYNC (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * gazette_sync_get_fetcher:
+ *
+ * Returns: (transfer none): the fetcher, to adjust its limits
+ */
+GazetteFetcher *
+gazette_sync_get_fetcher (GazetteSync *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_SYNC (self), NULL);
+
+  return self->fetcher;
+}
+
+guint
+gazette_sync_get_n_feeds (GazetteSync *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_SYNC (self), 0);
+
+  return self->n_feeds;
+}
+
+guint
+gazette_sync_get_n_finished (GazetteSync *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_SYNC (self), 0);
+
+  return self->n_finished;
+}
+
+gboolean
+gazette_sync_get_running (GazetteSync *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_SYNC (self), FALSE);
+
+  return self->running;
+}
+
+/**
+ * gazette_sync_run_async:
+ * @self: a sync
+ * @feeds: (nullable) (element-type GazetteFeed): the feeds to fetch, or %NULL for all
+ * @cancellable: (nullable): a cancellable
+ * @callback: called when every feed is done
+ * @user_data: data for @callback
+ *
+ * Fetches each feed (several at once, up to the fetcher's cap), then parses and stores what
+ * changed, each feed in its own transaction. A feed that fails keeps everything already
+ * stored and records the error on the feed. The feeds given are updated with their new
+ * state. Only one run at a time: a second one fails with %G_IO_ERROR_BUSY.
+ */
+void
+gazette_sync_run_async (GazetteSync         *self,
+                        GPtrArray           *feeds,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) all_feeds = NULL;
+  g_autoptr(GError) error = NULL;
+  Run *run;
+
+  g_return_if_fail (GAZETTE_IS_SYNC (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gazette_sync_run_async);
+
+  if (self->running)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               _("The feeds are already being updated."));
+      return;
+    }
+
+  if (feeds == NULL)
+    {
+      all_feeds = gazette_store_list_feeds (self->store, &error);
+      if (all_feeds == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      feeds = all_feeds;
+    }
+
+  run = g_new0 (Run, 1);
+  run->reports = g_ptr_array_new_full (feeds->len, (GDestroyNotify) gazette_sync_report_free);
+  g_ptr_array_set_size (run->reports, feeds->len);
+  run->n_pending = feeds->len;
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+
+  self->n_feeds = feeds->len;
+  self->n_finished = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FEEDS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINISHED]);
+
+  if (feeds->len == 0)
+    {
+      g_task_return_pointer (task, g_ptr_array_ref (run->reports),
+                             (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+
+  set_running (self, TRUE);
+
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      FeedOp *op = g_new0 (FeedOp, 1);
+
+      op->run_task = g_object_ref (task);
+      op->index = i;
+      op->report = g_new0 (GazetteSyncReport, 1);
+      op->report->feed = g_object_ref (g_ptr_array_index (feeds, i));
+      feed_op_start (self, op, cancellable);
+    }
+}
+
+/**
+ * gazette_sync_run_finish:
+ *
+ * Returns: (transfer container) (element-type GazetteSyncReport): one report per feed, in
+ *   the order the feeds were given, or %NULL when the run could not start or was cancelled
+ */
+GPtrArray *
+gazette_sync_run_finish (GazetteSync   *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (GAZETTE_IS_SYNC (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
