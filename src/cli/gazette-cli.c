@@ -782,12 +782,14 @@ command_show (Cli   *cli,
   if (organisations->len > 0)
     {
       g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
 
       print_heading (_("Organisations"));
       for (guint i = 0; i < organisations->len; i++)
         g_ptr_array_add (names, (char *) entity_name (cli, g_ptr_array_index (organisations, i)));
       g_ptr_array_add (names, NULL);
-      g_print ("  %s\n", g_strjoinv (", ", (char **) names->pdata));
+      joined = g_strjoinv (", ", (char **) names->pdata);
+      g_print ("  %s\n", joined);
     }
 
   figures = gazette_announcement_get_figures (announcement);
