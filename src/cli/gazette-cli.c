@@ -955,32 +955,30 @@ list_entities (Cli               *cli,
   return EXIT_SUCCESS;
 }
 
+/* officials, projects, districts, organisations: argv[0] is the command's name. */
 static int
-command_officials (Cli *cli, int argc, char **argv)
+command_entities (Cli   *cli,
+                  int    argc,
+                  char **argv)
 {
-  return argc == 1 ? list_entities (cli, GAZETTE_ENTITY_OFFICIAL)
-                   : usage_error ("officials", _("This command takes no arguments."));
-}
+  static const struct {
+    const char        *command;
+    GazetteEntityKind  kind;
+  } kinds[] = {
+    { "officials", GAZETTE_ENTITY_OFFICIAL },
+    { "projects", GAZETTE_ENTITY_PROJECT },
+    { "districts", GAZETTE_ENTITY_DISTRICT },
+    { "organisations", GAZETTE_ENTITY_ORGANISATION },
+  };
 
-static int
-command_projects (Cli *cli, int argc, char **argv)
-{
-  return argc == 1 ? list_entities (cli, GAZETTE_ENTITY_PROJECT)
-                   : usage_error ("projects", _("This command takes no arguments."));
-}
+  if (argc != 1)
+    return usage_error (argv[0], _("This command takes no arguments."));
 
-static int
-command_districts (Cli *cli, int argc, char **argv)
-{
-  return argc == 1 ? list_entities (cli, GAZETTE_ENTITY_DISTRICT)
-                   : usage_error ("districts", _("This command takes no arguments."));
-}
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (argv[0], kinds[i].command))
+      return list_entities (cli, kinds[i].kind);
 
-static int
-command_organisations (Cli *cli, int argc, char **argv)
-{
-  return argc == 1 ? list_entities (cli, GAZETTE_ENTITY_ORGANISATION)
-                   : usage_error ("organisations", _("This command takes no arguments."));
+  g_assert_not_reached ();
 }
 
 /* ---- validate ------------------------------------------------------------------------- */
@@ -1117,11 +1115,11 @@ static const Command commands[] = {
   { "list", "", N_("List announcements, newest first"), command_list },
   { "show", "ID", N_("Show one announcement with its officials, projects and figures"),
     command_show },
-  { "officials", "", N_("List the officials named in announcements"), command_officials },
-  { "projects", "", N_("List the projects announcements link to"), command_projects },
-  { "districts", "", N_("List districts, province › city › district"), command_districts },
+  { "officials", "", N_("List the officials named in announcements"), command_entities },
+  { "projects", "", N_("List the projects announcements link to"), command_entities },
+  { "districts", "", N_("List districts, province › city › district"), command_entities },
   { "organisations", "", N_("List the organisations named in announcements"),
-    command_organisations },
+    command_entities },
   { "validate", "URL-or-FILE", N_("Check a feed and print every problem with its location"),
     command_validate },
 };
