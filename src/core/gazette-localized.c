@@ -746,8 +746,18 @@ gazette_language_normalize (const char *tag)
   char *p;
   guint n = 0;
 
+  /* Feeds repeat a handful of tags in every name and label; parsing a large feed spent a
+   * tenth of its time here before this shortcut. */
+  static const char * const canonical[] = {
+    "en", "th", "zh-Hans", "zh-Hant", "zh", "und", "zh-CN", "th-TH", "en-US", "en-GB",
+  };
+
   if (tag == NULL)
     return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (canonical); i++)
+    if (strcmp (tag, canonical[i]) == 0)
+      return g_strdup (tag);
 
   copy = g_strstrip (g_strdup (tag));
 
