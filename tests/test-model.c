@@ -443,6 +443,20 @@ test_localized_json (void)
   empty_copy = gazette_localized_new_from_json (empty_json, &error);
   g_assert_no_error (error);
   g_assert_true (gazette_localized_is_empty (empty_copy));
+
+  /* Everything JSON must escape survives the round trip. */
+  {
+    g_autoptr(GazetteLocalized) awkward = make_localized ("en", "back\\slash \"q\" \n\t\r\b\f \x01 end",
+                                                          NULL);
+    g_autoptr(GazetteLocalized) awkward_copy = NULL;
+    g_autofree char *awkward_json = gazette_localized_to_json (awkward);
+
+    g_assert_cmpstr (awkward_json, ==,
+                     "{\"en\":\"back\\\\slash \\\"q\\\" \\n\\t\\r\\b\\f \\u0001 end\"}");
+    awkward_copy = gazette_localized_new_from_json (awkward_json, &error);
+    g_assert_no_error (error);
+    g_assert_true (gazette_localized_equal (awkward, awkward_copy));
+  }
 }
 
 static void
