@@ -37,7 +37,8 @@ static void
 test_paragraphs (void)
 {
   assert_text ("<p>One.</p><p>Two.</p>", "One.\n\nTwo.");
-  assert_text ("<h2>Title</h2>\n  <p>Body   text\n over lines.</p>", "Title\n\nBody text over lines.");
+  assert_text ("<h2>Title</h2>\n  <p>Body   text\n over lines.</p>",
+               "Title\n\nBody text over lines.");
   assert_text ("Line<br>break", "Line\nbreak");
 }
 

@@ -446,8 +446,8 @@ test_localized_json (void)
 
   /* Everything JSON must escape survives the round trip. */
   {
-    g_autoptr(GazetteLocalized) awkward = make_localized ("en", "back\\slash \"q\" \n\t\r\b\f \x01 end",
-                                                          NULL);
+    g_autoptr(GazetteLocalized) awkward =
+      make_localized ("en", "back\\slash \"q\" \n\t\r\b\f \x01 end", NULL);
     g_autoptr(GazetteLocalized) awkward_copy = NULL;
     g_autofree char *awkward_json = gazette_localized_to_json (awkward);
 

@@ -249,8 +249,9 @@ feeds_remove (Cli        *cli,
     }
   else
     {
-      /* Translators: %s is a feed's name, %u how many announcements were removed with it. */
       g_print (g_dngettext (GETTEXT_PACKAGE,
+                            /* Translators: %s is a feed's name, %u how many announcements
+                             * were removed with it. */
                             "Removed %s and its %u announcement.\n",
                             "Removed %s and its %u announcements.\n", n_removed),
                gazette_feed_get_display_name (feed), n_removed);
@@ -394,7 +395,8 @@ sync_report_to_text (GazetteSyncReport *report)
 
     case GAZETTE_SYNC_POSTPONED:
       {
-        g_autoptr(GDateTime) local = g_date_time_to_local (gazette_feed_get_retry_after (report->feed));
+        GDateTime *retry_after = gazette_feed_get_retry_after (report->feed);
+        g_autoptr(GDateTime) local = g_date_time_to_local (retry_after);
         g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
         /* Translators: %s is a date and time. */
         return g_strdup_printf (_("postponed until %s, as the server asked"), when);
@@ -788,7 +790,8 @@ command_show (Cli   *cli,
       for (guint i = 0; i < organisations->len; i++)
         g_ptr_array_add (names, (char *) entity_name (cli, g_ptr_array_index (organisations, i)));
       g_ptr_array_add (names, NULL);
-      joined = g_strjoinv (", ", (char **) names->pdata);
+      /* Translators: what separates the names in a list of organisations; Chinese uses “、”. */
+      joined = g_strjoinv (_(", "), (char **) names->pdata);
       g_print ("  %s\n", joined);
     }
 
@@ -890,6 +893,31 @@ add_district_rows (Cli          *cli,
     }
 }
 
+/* The statuses docs/feed-format.md defines, in the reader's language; others as written. */
+static const char *
+project_status_to_string (const char *status)
+{
+  static const struct {
+    const char *status;
+    const char *text;
+  } statuses[] = {
+    /* Translators: the status of a project. */
+    { "planned", N_("planned") },
+    /* Translators: the status of a project. */
+    { "launched", N_("launched") },
+    /* Translators: the status of a project. */
+    { "under-construction", N_("under construction") },
+    /* Translators: the status of a project. */
+    { "completed", N_("completed") },
+  };
+
+  for (guint i = 0; status != NULL && i < G_N_ELEMENTS (statuses); i++)
+    if (g_str_equal (status, statuses[i].status))
+      return _(statuses[i].text);
+
+  return status;
+}
+
 static int
 list_entities (Cli               *cli,
                GazetteEntityKind  kind)
@@ -941,7 +969,7 @@ list_entities (Cli               *cli,
         if (kind == GAZETTE_ENTITY_OFFICIAL && entity->roles->len > 0)
           detail = localized (cli, g_ptr_array_index (entity->roles, 0));
         else if (kind == GAZETTE_ENTITY_PROJECT)
-          detail = entity->status;
+          detail = project_status_to_string (entity->status);
 
         if (detail != NULL)
           /* Translators: a name, then a role or a project's status. */
@@ -1089,15 +1117,16 @@ command_validate (Cli   *cli,
         }
 
       if (document != NULL)
-        /* Translators: %s is a feed address; %u how many items it has. */
         g_print (g_dngettext (GETTEXT_PACKAGE,
+                              /* Translators: %s is a feed address; %u how many items it has. */
                               "%s is a valid feed with %u item.\n",
                               "%s is a valid feed with %u items.\n",
                               document->announcements->len),
                  argv[1], document->announcements->len);
       else
-        /* Translators: %s is a feed address; %u how many errors were found. */
         g_print (g_dngettext (GETTEXT_PACKAGE,
+                              /* Translators: %s is a feed address; %u how many errors were
+                               * found. */
                               "%s is not a valid feed: %u error.\n",
                               "%s is not a valid feed: %u errors.\n", MAX (n_errors, 1)),
                  argv[1], MAX (n_errors, 1));

@@ -235,8 +235,8 @@ new_too_large_error (gsize max_body_size)
 {
   g_autofree char *size = g_format_size_full (max_body_size, G_FORMAT_SIZE_IEC_UNITS);
 
-  /* Translators: %s is a size such as “32.0 MiB”. */
   return g_error_new (GAZETTE_FETCH_ERROR, GAZETTE_FETCH_ERROR_TOO_LARGE,
+                      /* Translators: %s is a size such as “32.0 MiB”. */
                       _("The feed is larger than the %s limit."), size);
 }
 
@@ -261,8 +261,9 @@ translate_error (GazetteFetcher *self,
         translated = g_error_new (GAZETTE_FETCH_ERROR, GAZETTE_FETCH_ERROR_NOT_FOUND,
                                   _("The file “%s” does not exist."), name);
       else
-        /* Translators: the first %s is a file name, the second the system's reason. */
         translated = g_error_new (GAZETTE_FETCH_ERROR, GAZETTE_FETCH_ERROR_NETWORK,
+                                  /* Translators: the first %s is a file name, the second
+                                   * the system's reason. */
                                   _("The file “%s” could not be read: %s"),
                                   name, error->message);
     }
@@ -293,8 +294,9 @@ translate_error (GazetteFetcher *self,
     }
   else
     {
-      /* Translators: %s is the system's reason, such as “Connection refused”. */
       translated = g_error_new (GAZETTE_FETCH_ERROR, GAZETTE_FETCH_ERROR_NETWORK,
+                                /* Translators: %s is the system's reason, such as
+                                 * “Connection refused”. */
                                 _("The feed could not be downloaded: %s"), error->message);
     }
 
@@ -342,9 +344,9 @@ error_for_status (SoupMessage *message)
                                       "(503 Service Unavailable)."));
 
     default:
-      /* Translators: %u is an HTTP status code and %s its reason, as in “500 Internal
-       * Server Error”. */
       return g_error_new (GAZETTE_FETCH_ERROR, GAZETTE_FETCH_ERROR_HTTP,
+                          /* Translators: %u is an HTTP status code and %s its reason,
+                           * as in “500 Internal Server Error”. */
                           _("The server answered “%u %s”."), status, reason);
     }
 }
@@ -782,8 +784,9 @@ gazette_fetcher_fetch_async (GazetteFetcher            *self,
     }
   else if (scheme != NULL)
     {
-      /* Translators: %s is the part of an address before the colon, such as “ftp”. */
       g_task_return_new_error (task, GAZETTE_FETCH_ERROR, GAZETTE_FETCH_ERROR_UNSUPPORTED,
+                               /* Translators: %s is the part of an address before the
+                                * colon, such as “ftp”. */
                                _("Addresses starting with “%s:” are not supported."), scheme);
       return;
     }

@@ -30,7 +30,8 @@
 typedef struct
 {
   GString *out;
-  guint    pending_break;  /* newlines owed before the next text: 1 after a list item, 2 after a block */
+  guint    pending_break;  /* newlines owed before the next text: 1 after a list item, 2 after
+                            * any other block */
 } TextWriter;
 
 static gboolean
