@@ -1064,7 +1064,8 @@ command_validate (Cli   *cli,
   result = wait.result;
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) gazette_problem_free);
-  document = gazette_feed_parse (result->body, result->content_type, problems, &error);
+  document = gazette_feed_parse (result->body, result->content_type, result->final_url,
+                                 problems, &error);
 
   /* The parser lists every problem it can; a failure before it could (bad UTF-8, not JSON)
    * is the only problem there is. */

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "gazette-feed-parser.h"
+#include "gazette-xml-feed-parser.h"
 
 static gboolean
 looks_like_xml (GBytes *bytes)
@@ -34,6 +35,9 @@ looks_like_xml (GBytes *bytes)
   const guchar *data = g_bytes_get_data (bytes, &len);
   gsize i = 0;
 
+  /* JSON is UTF-8 (RFC 8259): a UTF-16 byte order mark can only start an XML document. */
+  if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    return TRUE;
   if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
     i = 3;
   while (i < len && g_ascii_isspace (data[i]))
@@ -46,6 +50,8 @@ looks_like_xml (GBytes *bytes)
  * gazette_feed_parse:
  * @bytes: the document as fetched
  * @content_type: (nullable): the media type the server declared
+ * @base_url: (nullable): the address the document came from, against which XML feeds'
+ *   relative URLs resolve
  * @problems: (nullable) (element-type GazetteProblem): where to collect every problem found
  * @error: return location for the first error
  *
@@ -57,6 +63,7 @@ looks_like_xml (GBytes *bytes)
 GazetteFeedDocument *
 gazette_feed_parse (GBytes      *bytes,
                     const char  *content_type,
+                    const char  *base_url,
                     GPtrArray   *problems,
                     GError     **error)
 {
@@ -71,12 +78,7 @@ gazette_feed_parse (GBytes      *bytes,
     }
 
   if (looks_like_xml (bytes))
-    {
-      g_set_error_literal (error, GAZETTE_PARSE_ERROR, GAZETTE_PARSE_ERROR_UNSUPPORTED,
-                           _("This is an XML document (RSS or Atom); Gazette reads JSON Feed "
-                             "documents only so far."));
-      return NULL;
-    }
+    return gazette_xml_feed_parse (bytes, content_type, base_url, problems, error);
 
   return gazette_json_feed_parse (bytes, problems, error);
 }

@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 
 GazetteFeedDocument *gazette_feed_parse (GBytes      *bytes,
                                          const char  *content_type,
+                                         const char  *base_url,
                                          GPtrArray   *problems,
                                          GError     **error);
 

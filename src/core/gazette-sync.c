@@ -189,7 +189,8 @@ feed_op_worker (GTask        *task,
     {
       g_autoptr(GazetteFeedDocument) document = NULL;
 
-      document = gazette_feed_parse (op->result->body, op->result->content_type, NULL, &error);
+      document = gazette_feed_parse (op->result->body, op->result->content_type,
+                                     op->result->final_url, NULL, &error);
       if (document == NULL)
         {
           report->status = GAZETTE_SYNC_FAILED;
