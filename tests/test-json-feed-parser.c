@@ -29,6 +29,7 @@
 #include "gazette-announcement-private.h"
 #include "gazette-json-feed-parser-private.h"
 #include "gazette-json-feed-parser.h"
+#include "gazette-test-util.h"
 
 #define DATE_MESSAGE \
   "expected a date and time with a time zone offset (RFC 3339), such as 2018-06-18T09:30:00+08:00"
@@ -36,32 +37,12 @@
 
 #define VERSION_1_1 "https://jsonfeed.org/version/1.1"
 
-static GBytes *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "json-feed", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, len);
-}
-
-static GPtrArray *
-problems_new (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) gazette_problem_free);
-}
-
 static GazetteFeedDocument *
 parse_fixture (const char  *name,
                GPtrArray   *problems,
                GError     **error)
 {
-  g_autoptr(GBytes) bytes = load_fixture (name);
+  g_autoptr(GBytes) bytes = gazette_test_load_fixture ("json-feed", name);
 
   return gazette_json_feed_parse (bytes, problems, error);
 }
@@ -70,7 +51,7 @@ parse_fixture (const char  *name,
 static GazetteFeedDocument *
 parse_clean (const char *name)
 {
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
   g_autoptr(GError) error = NULL;
   GazetteFeedDocument *doc;
 
@@ -139,7 +120,7 @@ assert_fails (GBytes            *bytes,
               const char        *location,
               const char        *message)
 {
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
   g_autoptr(GazetteFeedDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
@@ -321,7 +302,7 @@ test_bundled_sample (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
                                                  "districts.json", NULL);
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
   g_autoptr(GazetteFeedDocument) doc = NULL;
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GBytes) bytes = NULL;
@@ -475,7 +456,7 @@ test_unknown_fields (void)
 static void
 test_warnings (void)
 {
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
   g_autoptr(GazetteFeedDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   const char *locations[] = {
@@ -517,7 +498,7 @@ test_warnings (void)
 static void
 test_several_errors (void)
 {
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
   g_autoptr(GazetteFeedDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   struct {
@@ -569,7 +550,7 @@ feed_with_items (const char *item,
 static void
 test_problems_capped (void)
 {
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
   g_autoptr(GazetteFeedDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -680,7 +661,7 @@ static void
 test_error_case (gconstpointer data)
 {
   const ErrorCase *c = data;
-  g_autoptr(GBytes) bytes = load_fixture (c->fixture);
+  g_autoptr(GBytes) bytes = gazette_test_load_fixture ("json-feed", c->fixture);
 
   assert_fails (bytes, c->code, c->location, c->message);
 }
@@ -689,7 +670,7 @@ static void
 test_bom (void)
 {
   g_autoptr(GazetteFeedDocument) doc = parse_clean ("bom.json");
-  g_autoptr(GBytes) bytes = load_fixture ("bom.json");
+  g_autoptr(GBytes) bytes = gazette_test_load_fixture ("json-feed", "bom.json");
 
   g_assert_cmpstr (doc->title, ==, "Fixture");
   g_assert_cmpuint (doc->announcements->len, ==, 2);
@@ -699,7 +680,7 @@ test_bom (void)
 static void
 assert_json_error (const char *fixture)
 {
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
   g_autoptr(GazetteFeedDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   GazetteProblem *problem;
@@ -730,7 +711,7 @@ test_truncated (void)
 static void
 test_not_json (void)
 {
-  g_autoptr(GBytes) bytes = load_fixture ("not-json.json");
+  g_autoptr(GBytes) bytes = gazette_test_load_fixture ("json-feed", "not-json.json");
 
   g_assert_false (gazette_json_feed_sniff (bytes));
   assert_json_error ("not-json.json");
@@ -957,7 +938,7 @@ test_repeated_keys (void)
 {
   /* json-glib takes quadratic time over repeated keys; the scan refuses them first. */
   g_autoptr(GBytes) bytes = feed_with_wide_object (200000, TRUE);
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
   g_autoptr(GazetteFeedDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1064,7 +1045,7 @@ result_parse (Result   *r,
   memset (r, 0, sizeof *r);
   r->options.whole_document = n_threads == G_MAXUINT;
   r->options.n_threads = n_threads == G_MAXUINT ? 0 : n_threads;
-  r->problems = collect_problems ? problems_new () : NULL;
+  r->problems = collect_problems ? gazette_test_problems_new () : NULL;
   r->doc = _gazette_json_feed_parse_with_options (bytes, &r->options, r->problems, &r->error);
   g_assert_true ((r->doc == NULL) == (r->error != NULL));
 }
@@ -1324,7 +1305,7 @@ test_split_fixtures (void)
         continue;
 
       g_test_message ("fixture %s", name);
-      bytes = load_fixture (name);
+      bytes = gazette_test_load_fixture ("json-feed", name);
       split = assert_split_same_as_whole (bytes);
       n_files++;
       n_split += split;

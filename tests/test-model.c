@@ -31,28 +31,7 @@
 #include "gazette-figure.h"
 #include "gazette-localized.h"
 #include "gazette-quote.h"
-
-/* Builds a map from pairs of tag and text, ending with NULL. */
-static GazetteLocalized *
-make_localized (const char *first_tag,
-                ...)
-{
-  GazetteLocalized *self = gazette_localized_new ();
-  const char *tag = first_tag;
-  va_list args;
-
-  va_start (args, first_tag);
-  while (tag != NULL)
-    {
-      const char *text = va_arg (args, const char *);
-
-      gazette_localized_set (self, tag, text);
-      tag = va_arg (args, const char *);
-    }
-  va_end (args);
-
-  return self;
-}
+#include "gazette-test-util.h"
 
 /* Runs @func with LANGUAGE set to @value, so that g_get_language_names() reflects it. */
 typedef struct
@@ -267,10 +246,10 @@ assert_lookup (GazetteLocalized   *self,
 static void
 test_localized_lookup_preferences (void)
 {
-  g_autoptr(GazetteLocalized) name = make_localized ("th", "เซียวชาน",
-                                                     "zh-Hans", "萧山区",
-                                                     "en", "Xiaoshan",
-                                                     NULL);
+  g_autoptr(GazetteLocalized) name = gazette_test_localized ("th", "เซียวชาน",
+                                                             "zh-Hans", "萧山区",
+                                                             "en", "Xiaoshan",
+                                                             NULL);
 
   /* A zh_CN user gets the Simplified text, a th_TH one the Thai. */
   assert_lookup (name, LANGS ("zh_CN.UTF-8", "zh-Hans", "en"), "萧山区", "zh-Hans");
@@ -292,16 +271,16 @@ test_localized_lookup_preferences (void)
 static void
 test_localized_lookup_regions (void)
 {
-  g_autoptr(GazetteLocalized) name = make_localized ("en-US", "Color",
-                                                     "en", "Colour (generic)",
-                                                     "fr", "Couleur",
-                                                     NULL);
-  g_autoptr(GazetteLocalized) only_us = make_localized ("fr", "Couleur",
-                                                        "en-US", "Color",
-                                                        NULL);
-  g_autoptr(GazetteLocalized) th_th = make_localized ("zh-Hans", "萧山区",
-                                                      "th-TH", "เซียวชาน",
-                                                      NULL);
+  g_autoptr(GazetteLocalized) name = gazette_test_localized ("en-US", "Color",
+                                                             "en", "Colour (generic)",
+                                                             "fr", "Couleur",
+                                                             NULL);
+  g_autoptr(GazetteLocalized) only_us = gazette_test_localized ("fr", "Couleur",
+                                                                "en-US", "Color",
+                                                                NULL);
+  g_autoptr(GazetteLocalized) th_th = gazette_test_localized ("zh-Hans", "萧山区",
+                                                              "th-TH", "เซียวชาน",
+                                                              NULL);
 
   /* An equivalent tag beats another region of the same language. */
   assert_lookup (name, LANGS ("en-GB"), "Colour (generic)", "en");
@@ -317,15 +296,15 @@ test_localized_lookup_regions (void)
 static void
 test_localized_lookup_chinese_scripts (void)
 {
-  g_autoptr(GazetteLocalized) both = make_localized ("zh-Hant", "蕭山區",
-                                                     "zh-Hans", "萧山区",
-                                                     NULL);
-  g_autoptr(GazetteLocalized) hans_en = make_localized ("zh-Hans", "萧山区",
-                                                        "en", "Xiaoshan",
-                                                        NULL);
-  g_autoptr(GazetteLocalized) hans_th = make_localized ("th", "เซียวชาน",
-                                                        "zh-Hans", "萧山区",
-                                                        NULL);
+  g_autoptr(GazetteLocalized) both = gazette_test_localized ("zh-Hant", "蕭山區",
+                                                             "zh-Hans", "萧山区",
+                                                             NULL);
+  g_autoptr(GazetteLocalized) hans_en = gazette_test_localized ("zh-Hans", "萧山区",
+                                                                "en", "Xiaoshan",
+                                                                NULL);
+  g_autoptr(GazetteLocalized) hans_th = gazette_test_localized ("th", "เซียวชาน",
+                                                                "zh-Hans", "萧山区",
+                                                                NULL);
   LanguageEnv env;
 
   assert_lookup (both, LANGS ("zh-TW"), "蕭山區", "zh-Hant");
@@ -345,10 +324,10 @@ test_localized_lookup_chinese_scripts (void)
   assert_lookup (hans_th, LANGS ("zh-Hant"), "萧山区", "zh-Hans");
   /* And Traditional does not satisfy a Simplified reader either. */
   {
-    g_autoptr(GazetteLocalized) hant_th = make_localized ("th", "เซียวชาน",
-                                                          "zh-Hant", "蕭山區",
-                                                          "en", "Xiaoshan",
-                                                          NULL);
+    g_autoptr(GazetteLocalized) hant_th = gazette_test_localized ("th", "เซียวชาน",
+                                                                  "zh-Hant", "蕭山區",
+                                                                  "en", "Xiaoshan",
+                                                                  NULL);
 
     assert_lookup (hant_th, LANGS ("zh-CN", "th"), "เซียวชาน", "th");
     assert_lookup (hant_th, LANGS ("zh-CN"), "Xiaoshan", "en");
@@ -359,18 +338,18 @@ static void
 test_localized_lookup_fallbacks (void)
 {
   g_autoptr(GazetteLocalized) empty = gazette_localized_new ();
-  g_autoptr(GazetteLocalized) undetermined = make_localized ("fr", "Couleur",
-                                                             "und", "Colour?",
-                                                             NULL);
-  g_autoptr(GazetteLocalized) no_language = make_localized ("fr", "Couleur",
-                                                            "", "Colour?",
+  g_autoptr(GazetteLocalized) undetermined = gazette_test_localized ("fr", "Couleur",
+                                                                     "und", "Colour?",
+                                                                     NULL);
+  g_autoptr(GazetteLocalized) no_language = gazette_test_localized ("fr", "Couleur",
+                                                                    "", "Colour?",
+                                                                    NULL);
+  g_autoptr(GazetteLocalized) any = gazette_test_localized ("de", "Farbe",
+                                                            "fr", "Couleur",
                                                             NULL);
-  g_autoptr(GazetteLocalized) any = make_localized ("de", "Farbe",
-                                                    "fr", "Couleur",
-                                                    NULL);
-  g_autoptr(GazetteLocalized) with_english = make_localized ("und", "Colour?",
-                                                             "en-AU", "Colour",
-                                                             NULL);
+  g_autoptr(GazetteLocalized) with_english = gazette_test_localized ("und", "Colour?",
+                                                                     "en-AU", "Colour",
+                                                                     NULL);
   LanguageEnv env;
 
   assert_lookup (empty, LANGS ("th"), NULL, NULL);
@@ -391,20 +370,20 @@ test_localized_lookup_fallbacks (void)
   language_env_pop (&env);
   language_env_push (&env, "zh_CN.UTF-8");
   {
-    g_autoptr(GazetteLocalized) name = make_localized ("th", "เซียวชาน",
-                                                       "zh-Hans", "萧山区",
-                                                       "en", "Xiaoshan",
-                                                       NULL);
+    g_autoptr(GazetteLocalized) name = gazette_test_localized ("th", "เซียวชาน",
+                                                               "zh-Hans", "萧山区",
+                                                               "en", "Xiaoshan",
+                                                               NULL);
 
     assert_lookup (name, NULL, "萧山区", "zh-Hans");
   }
   language_env_pop (&env);
   language_env_push (&env, "th_TH.UTF-8");
   {
-    g_autoptr(GazetteLocalized) name = make_localized ("zh-Hans", "萧山区",
-                                                       "en", "Xiaoshan",
-                                                       "th", "เซียวชาน",
-                                                       NULL);
+    g_autoptr(GazetteLocalized) name = gazette_test_localized ("zh-Hans", "萧山区",
+                                                               "en", "Xiaoshan",
+                                                               "th", "เซียวชาน",
+                                                               NULL);
 
     assert_lookup (name, NULL, "เซียวชาน", "th");
   }
@@ -414,10 +393,10 @@ test_localized_lookup_fallbacks (void)
 static void
 test_localized_json (void)
 {
-  g_autoptr(GazetteLocalized) name = make_localized ("th", "เซียวชาน",
-                                                     "zh-Hans", "萧山区 \"quoted\"",
-                                                     "en", "Xiaoshan",
-                                                     NULL);
+  g_autoptr(GazetteLocalized) name = gazette_test_localized ("th", "เซียวชาน",
+                                                             "zh-Hans", "萧山区 \"quoted\"",
+                                                             "en", "Xiaoshan",
+                                                             NULL);
   g_autoptr(GazetteLocalized) copy = NULL;
   g_autoptr(GazetteLocalized) empty = gazette_localized_new ();
   g_autoptr(GazetteLocalized) empty_copy = NULL;
@@ -449,7 +428,7 @@ test_localized_json (void)
   /* Everything JSON must escape survives the round trip. */
   {
     g_autoptr(GazetteLocalized) awkward =
-      make_localized ("en", "back\\slash \"q\" \n\t\r\b\f \x01 end", NULL);
+      gazette_test_localized ("en", "back\\slash \"q\" \n\t\r\b\f \x01 end", NULL);
     g_autoptr(GazetteLocalized) awkward_copy = NULL;
     g_autofree char *awkward_json = gazette_localized_to_json (awkward);
 
@@ -506,10 +485,10 @@ test_localized_json_invalid (void)
 static void
 test_localized_merge_equal (void)
 {
-  g_autoptr(GazetteLocalized) a = make_localized ("th", "ก", "en", "A", NULL);
-  g_autoptr(GazetteLocalized) b = make_localized ("en", "B", "zh-Hans", "乙", NULL);
-  g_autoptr(GazetteLocalized) reordered = make_localized ("en", "A", "th", "ก", NULL);
-  g_autoptr(GazetteLocalized) other_text = make_localized ("en", "A", "th", "ข", NULL);
+  g_autoptr(GazetteLocalized) a = gazette_test_localized ("th", "ก", "en", "A", NULL);
+  g_autoptr(GazetteLocalized) b = gazette_test_localized ("en", "B", "zh-Hans", "乙", NULL);
+  g_autoptr(GazetteLocalized) reordered = gazette_test_localized ("en", "A", "th", "ก", NULL);
+  g_autoptr(GazetteLocalized) other_text = gazette_test_localized ("en", "A", "th", "ข", NULL);
   g_autoptr(GazetteLocalized) empty = gazette_localized_new ();
   g_auto(GStrv) languages = NULL;
 
@@ -537,7 +516,7 @@ test_localized_merge_equal (void)
 static void
 test_localized_boxed (void)
 {
-  g_autoptr(GazetteLocalized) self = make_localized ("th", "ก", NULL);
+  g_autoptr(GazetteLocalized) self = gazette_test_localized ("th", "ก", NULL);
   GazetteLocalized *copy;
 
   g_assert_true (G_TYPE_IS_BOXED (GAZETTE_TYPE_LOCALIZED));
@@ -591,7 +570,7 @@ test_entity_new (void)
   g_assert_null (self->url);
 
   /* The roles array owns its elements. */
-  g_ptr_array_add (self->roles, make_localized ("en", "Party Secretary", NULL));
+  g_ptr_array_add (self->roles, gazette_test_localized ("en", "Party Secretary", NULL));
 
   copy = g_boxed_copy (GAZETTE_TYPE_ENTITY, self);
   g_assert_true (copy == self);
@@ -608,7 +587,7 @@ test_entity_merge (void)
 
   gazette_localized_set (self->name, "en", "China V Valley");
   gazette_localized_set (self->name, "th", "old");
-  g_ptr_array_add (self->roles, make_localized ("en", "Lead", NULL));
+  g_ptr_array_add (self->roles, gazette_test_localized ("en", "Lead", NULL));
   self->sectors = g_strdupv ((GStrv) LANGS ("video", "ai"));
   self->status = g_strdup ("planned");
   self->url = g_strdup ("https://old.example/");
@@ -616,9 +595,9 @@ test_entity_merge (void)
 
   gazette_localized_set (newer->name, "th", "ไชน่าวีแวลลีย์");
   gazette_localized_set (newer->name, "zh-Hans", "中国视谷");
-  g_ptr_array_add (newer->roles, make_localized ("en", "Lead", NULL));
-  g_ptr_array_add (newer->roles, make_localized ("en", "Sponsor", NULL));
-  newer->summary = make_localized ("en", "A video industry park.", NULL);
+  g_ptr_array_add (newer->roles, gazette_test_localized ("en", "Lead", NULL));
+  g_ptr_array_add (newer->roles, gazette_test_localized ("en", "Sponsor", NULL));
+  newer->summary = gazette_test_localized ("en", "A video industry park.", NULL);
   newer->sectors = g_strdupv ((GStrv) LANGS ("ai", "semiconductors"));
   newer->status = g_strdup ("launched");
 
@@ -637,7 +616,7 @@ test_entity_merge (void)
   g_assert_cmpstr (gazette_localized_get_exact (g_ptr_array_index (self->roles, 1), "en"), ==,
                    "Sponsor");
 
-  expected_summary = make_localized ("en", "A video industry park.", NULL);
+  expected_summary = gazette_test_localized ("en", "A video industry park.", NULL);
   g_assert_true (gazette_localized_equal (self->summary, expected_summary));
   /* A copy, so later merges into self do not change newer. */
   g_assert_true (self->summary != newer->summary);

@@ -30,6 +30,7 @@
 #include "gazette-announcement-private.h"
 #include "gazette-feed-private.h"
 #include "gazette-store-private.h"
+#include "gazette-test-util.h"
 
 #define ANNOUNCEMENT(document, i) \
   ((GazetteAnnouncement *) g_ptr_array_index ((document)->announcements, (i)))
@@ -106,27 +107,6 @@ static const int no_store = 1;
   g_test_add (path, Fixture, &no_store, fixture_set_up, func, fixture_tear_down)
 
 /* Building documents */
-
-static GazetteLocalized *
-make_localized (const char *first_tag,
-                ...)
-{
-  GazetteLocalized *self = gazette_localized_new ();
-  const char *tag = first_tag;
-  va_list args;
-
-  va_start (args, first_tag);
-  while (tag != NULL)
-    {
-      const char *text = va_arg (args, const char *);
-
-      gazette_localized_set (self, tag, text);
-      tag = va_arg (args, const char *);
-    }
-  va_end (args);
-
-  return self;
-}
 
 static GazetteEntity *
 make_entity (GazetteEntityKind  kind,
@@ -294,12 +274,12 @@ make_xiaoshan (const char *id,
                                           "Xiaoshan");
 
   official = make_entity (GAZETTE_ENTITY_OFFICIAL, "tong-guili", "en", "Tong Guili");
-  g_ptr_array_add (official->roles, make_localized ("en", "CPC Secretary of Xiaoshan District",
-                                                    NULL));
+  g_ptr_array_add (official->roles,
+                   gazette_test_localized ("en", "CPC Secretary of Xiaoshan District", NULL));
   g_ptr_array_add (announcement->officials, official);
 
   project = make_entity (GAZETTE_ENTITY_PROJECT, "china-v-valley", "en", "China V Valley");
-  project->summary = make_localized ("en", "Visual, Vision, Video", NULL);
+  project->summary = gazette_test_localized ("en", "Visual, Vision, Video", NULL);
   project->sectors = g_strsplit ("computer-vision,machine-vision", ",", -1);
   project->status = g_strdup ("launched");
   g_ptr_array_add (announcement->projects, project);
@@ -1001,9 +981,9 @@ test_entities_merge (Fixture       *fixture,
   g_free (zh->language);
   zh->language = g_strdup ("zh-Hans");
   zh_official = make_entity (GAZETTE_ENTITY_OFFICIAL, "tong-guili", "zh-Hans", "佟桂莉");
-  g_ptr_array_add (zh_official->roles, make_localized ("zh-Hans", "中共萧山区委书记", NULL));
-  g_ptr_array_add (zh_official->roles, make_localized ("en", "CPC Secretary of Xiaoshan District",
-                                                       NULL));
+  g_ptr_array_add (zh_official->roles, gazette_test_localized ("zh-Hans", "中共萧山区委书记", NULL));
+  g_ptr_array_add (zh_official->roles,
+                   gazette_test_localized ("en", "CPC Secretary of Xiaoshan District", NULL));
   g_ptr_array_add (zh->officials, zh_official);
   zh_project = make_entity (GAZETTE_ENTITY_PROJECT, "china-v-valley", "zh-Hans", "中国视谷");
   zh_project->sectors = g_strsplit ("machine-vision,video", ",", -1);

@@ -26,27 +26,8 @@
 
 #include "gazette-announcement-private.h"
 #include "gazette-feed-parser.h"
+#include "gazette-test-util.h"
 #include "gazette-xml-feed-parser.h"
-
-static GBytes *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "xml-feed", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, len);
-}
-
-static GPtrArray *
-problems_new (void)
-{
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) gazette_problem_free);
-}
 
 static GazetteFeedDocument *
 parse_string (const char *xml,
@@ -64,7 +45,7 @@ parse_fixture (const char *name,
                const char *content_type,
                const char *base_url)
 {
-  g_autoptr(GBytes) bytes = load_fixture (name);
+  g_autoptr(GBytes) bytes = gazette_test_load_fixture ("xml-feed", name);
   g_autoptr(GError) error = NULL;
   GazetteFeedDocument *doc;
 
@@ -229,8 +210,8 @@ static void
 test_rss091 (void)
 {
   g_autoptr(GazetteFeedDocument) doc = NULL;
-  g_autoptr(GPtrArray) problems = problems_new ();
-  g_autoptr(GBytes) bytes = load_fixture ("rss091.xml");
+  g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
+  g_autoptr(GBytes) bytes = gazette_test_load_fixture ("xml-feed", "rss091.xml");
   g_autoptr(GError) error = NULL;
   GazetteAnnouncement *a;
 
@@ -290,7 +271,7 @@ test_encoding (gconstpointer data)
 static void
 test_utf16_sniffed (void)
 {
-  g_autoptr(GBytes) bytes = load_fixture ("utf16.xml");
+  g_autoptr(GBytes) bytes = gazette_test_load_fixture ("xml-feed", "utf16.xml");
   g_autoptr(GazetteFeedDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -348,7 +329,7 @@ test_dates (void)
       const DateCase *c = &date_cases[i];
       g_autofree char *xml = NULL;
       g_autoptr(GazetteFeedDocument) doc = NULL;
-      g_autoptr(GPtrArray) problems = problems_new ();
+      g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
       g_autoptr(GError) error = NULL;
       GazetteAnnouncement *a;
 
@@ -480,7 +461,7 @@ test_external_entity (void)
     "<item><guid>1</guid><title>&xxe;</title><description>x &xxe;</description>"
     "<pubDate>Mon, 08 Oct 2018 09:30:00 GMT</pubDate></item></channel></rss>";
   g_autoptr(GazetteFeedDocument) doc = NULL;
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
   g_autoptr(GError) error = NULL;
 
   doc = parse_string (xml, NULL, problems, &error);
@@ -548,7 +529,7 @@ test_recoverable (void)
     "<pubDate>Mon, 08 Oct 2018 09:30:00 GMT</pubDate></item>\n"
     "</channel>\n";
   g_autoptr(GazetteFeedDocument) doc = NULL;
-  g_autoptr(GPtrArray) problems = problems_new ();
+  g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
   g_autoptr(GError) error = NULL;
   GazetteProblem *problem;
 
@@ -580,7 +561,7 @@ test_hopeless (void)
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
     {
       g_autoptr(GazetteFeedDocument) doc = NULL;
-      g_autoptr(GPtrArray) problems = problems_new ();
+      g_autoptr(GPtrArray) problems = gazette_test_problems_new ();
       g_autoptr(GError) error = NULL;
 
       doc = parse_string (documents[i], NULL, problems, &error);

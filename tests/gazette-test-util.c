@@ -1,0 +1,70 @@
+/* gazette-test-util.c
+ *
+ * Copyright 2026 The Gazette developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gazette-test"
+
+#include "config.h"
+
+#include "gazette-test-util.h"
+
+/* The contents of tests/data/FOLDER/NAME; the test fails when it cannot be read. */
+GBytes *
+gazette_test_load_fixture (const char *folder,
+                           const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, len);
+}
+
+/* An array for a parser's problems. */
+GPtrArray *
+gazette_test_problems_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) gazette_problem_free);
+}
+
+/* A map from pairs of language tag and text, ending with NULL. */
+GazetteLocalized *
+gazette_test_localized (const char *first_tag,
+                        ...)
+{
+  GazetteLocalized *self = gazette_localized_new ();
+  const char *tag = first_tag;
+  va_list args;
+
+  va_start (args, first_tag);
+  while (tag != NULL)
+    {
+      const char *text = va_arg (args, const char *);
+
+      gazette_localized_set (self, tag, text);
+      tag = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  return self;
+}
