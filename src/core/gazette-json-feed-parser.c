@@ -376,11 +376,12 @@ node_get_text (Parser     *p,
   return str;
 }
 
-static const char *
-member_text (Parser     *p,
-             JsonObject *obj,
-             const char *key,
-             gboolean    required)
+/* The member @key of @obj, or %NULL when it is absent or null (reported when @required). */
+static JsonNode *
+member_present (Parser     *p,
+                JsonObject *obj,
+                const char *key,
+                gboolean    required)
 {
   JsonNode *node = json_object_get_member (obj, key);
 
@@ -390,6 +391,20 @@ member_text (Parser     *p,
         schema_error (p, key, _("this field is required"));
       return NULL;
     }
+
+  return node;
+}
+
+static const char *
+member_text (Parser     *p,
+             JsonObject *obj,
+             const char *key,
+             gboolean    required)
+{
+  JsonNode *node = member_present (p, obj, key, required);
+
+  if (node == NULL)
+    return NULL;
 
   return node_get_text (p, node, key);
 }
@@ -408,14 +423,10 @@ member_object (Parser     *p,
                const char *key,
                gboolean    required)
 {
-  JsonNode *node = json_object_get_member (obj, key);
+  JsonNode *node = member_present (p, obj, key, required);
 
-  if (node_is_absent (node))
-    {
-      if (required)
-        schema_error (p, key, _("this field is required"));
-      return NULL;
-    }
+  if (node == NULL)
+    return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -432,14 +443,10 @@ member_array (Parser     *p,
               const char *key,
               gboolean    required)
 {
-  JsonNode *node = json_object_get_member (obj, key);
+  JsonNode *node = member_present (p, obj, key, required);
 
-  if (node_is_absent (node))
-    {
-      if (required)
-        schema_error (p, key, _("this field is required"));
-      return NULL;
-    }
+  if (node == NULL)
+    return NULL;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -537,14 +544,10 @@ member_localized (Parser     *p,
                   gboolean    required,
                   const char *language)
 {
-  JsonNode *node = json_object_get_member (obj, key);
+  JsonNode *node = member_present (p, obj, key, required);
 
-  if (node_is_absent (node))
-    {
-      if (required)
-        schema_error (p, key, _("this field is required"));
-      return NULL;
-    }
+  if (node == NULL)
+    return NULL;
 
   return node_get_localized (p, node, key, language);
 }
