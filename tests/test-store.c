@@ -832,9 +832,17 @@ test_apply (Fixture       *fixture,
   g_assert_cmpuint (stored->officials->len, ==, 1);
   g_clear_object (&stored);
 
+  /* "two" is a translation of "one": starring one stars the announcement, in every
+   * language. */
   stored = gazette_store_get_announcement (fixture->store, "two", &error);
   g_assert_no_error (error);
   g_assert_true (gazette_announcement_get_read (stored));
+  g_assert_true (gazette_announcement_get_starred (stored));
+  g_clear_object (&stored);
+
+  stored = gazette_store_get_announcement (fixture->store, "four", &error);
+  g_assert_no_error (error);
+  g_assert_false (gazette_announcement_get_read (stored));
   g_assert_false (gazette_announcement_get_starred (stored));
 
   /* No duplicated children after the update. */
@@ -1317,6 +1325,106 @@ test_query_paging (Fixture       *fixture,
   }
 }
 
+/* One row per translation group, led by the member in the reader's languages. */
+static void
+test_query_groups (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GazetteFeed) feed = add_feed (fixture->store, "https://example.org/groups.json");
+  g_autoptr(GazetteFeedDocument) document = gazette_feed_document_new ();
+  g_autoptr(GazetteFeedDocument) late = gazette_feed_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+  const char *thai_first[] = { "th-TH", "en", NULL };
+  const char *chinese_first[] = { "zh-CN", NULL };
+  const char *german_first[] = { "de", NULL };
+  GazetteQuery query = { .one_per_group = TRUE };
+
+  g_ptr_array_add (document->announcements, make_xiaoshan ("plan-zh", "zh-Hans", "规划", BASE_TIME));
+  g_ptr_array_add (document->announcements, make_xiaoshan ("plan-en", "en", "Plan", BASE_TIME + 1));
+  g_ptr_array_add (document->announcements, make_announcement ("alone", "Alone", BASE_TIME + 2));
+  apply (fixture->store, feed, document, 3, 0, 0);
+
+  g_assert_true (gazette_store_set_languages (fixture->store, thai_first, &error));
+  g_assert_no_error (error);
+
+  /* No Thai yet: English leads; the other rows of the group are not listed. */
+  ids = list_ids (fixture->store, &query);
+  g_assert_cmpstr (ids, ==, "alone plan-en");
+  g_clear_pointer (&ids, g_free);
+
+  /* A Thai translation arrives later and takes the lead as soon as it is stored. */
+  g_ptr_array_add (late->announcements, make_xiaoshan ("plan-th", "th", "แผน", BASE_TIME));
+  apply (fixture->store, feed, late, 1, 0, 0);
+  ids = list_ids (fixture->store, &query);
+  g_assert_cmpstr (ids, ==, "alone plan-th");
+  g_clear_pointer (&ids, g_free);
+
+  /* zh-CN finds zh-Hans. */
+  g_assert_true (gazette_store_set_languages (fixture->store, chinese_first, &error));
+  g_assert_no_error (error);
+  ids = list_ids (fixture->store, &query);
+  g_assert_cmpstr (ids, ==, "alone plan-zh");
+  g_clear_pointer (&ids, g_free);
+
+  /* Nothing in German: English, as everywhere else. */
+  g_assert_true (gazette_store_set_languages (fixture->store, german_first, &error));
+  g_assert_no_error (error);
+  ids = list_ids (fixture->store, &query);
+  g_assert_cmpstr (ids, ==, "alone plan-en");
+  g_clear_pointer (&ids, g_free);
+
+  /* Unread counts count the group once, and reading one translation (row 1 is plan-zh)
+   * reads them all. */
+  query.unread_only = TRUE;
+  g_assert_cmpuint (count (fixture->store, &query), ==, 2);
+  g_assert_true (gazette_store_set_read (fixture->store, 1, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->store, &query), ==, 1);
+  query.one_per_group = FALSE;
+  g_assert_cmpuint (count (fixture->store, &query), ==, 1);
+
+  /* Without grouping every translation is listed, as the command line does. */
+  assert_sql (fixture->store, "SELECT value FROM settings WHERE key = 'languages'", "de");
+}
+
+/* The window's list jumps to any position of a long list. */
+static void
+test_query_position (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GazetteFeed) feed = add_feed (fixture->store, "https://example.org/long.json");
+  g_autoptr(GazetteFeedDocument) document = gazette_feed_document_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GazetteQuery query = { .one_per_group = TRUE };
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("item-%02u", i);
+
+      g_ptr_array_add (document->announcements, make_announcement (id, id, BASE_TIME + i));
+    }
+  apply (fixture->store, feed, document, 50, 0, 0);
+
+  rows = gazette_store_list_announcements_at (fixture->store, &query, 45, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (gazette_announcement_get_id (g_ptr_array_index (rows, 0)), ==, "item-04");
+  g_assert_cmpstr (gazette_announcement_get_id (g_ptr_array_index (rows, 4)), ==, "item-00");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = gazette_store_list_announcements_at (fixture->store, &query, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (gazette_announcement_get_id (g_ptr_array_index (rows, 0)), ==, "item-49");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = gazette_store_list_announcements_at (fixture->store, &query, 50, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 0);
+}
+
 static void
 test_query_plan (Fixture       *fixture,
                  gconstpointer  unused)
@@ -1739,6 +1847,8 @@ main (int   argc,
   ADD_TEST ("/core/store/query/filters", test_query_filters);
   ADD_TEST ("/core/store/query/paging", test_query_paging);
   ADD_TEST ("/core/store/query/plan", test_query_plan);
+  ADD_TEST ("/core/store/query/groups", test_query_groups);
+  ADD_TEST ("/core/store/query/position", test_query_position);
   ADD_TEST ("/core/store/announcement", test_get_announcement);
   ADD_TEST ("/core/store/quotes", test_list_quotes);
   ADD_TEST ("/core/store/found-links", test_found_links);

@@ -173,6 +173,24 @@ static const char schema_v2[] =
   "ALTER TABLE announcement_entities ADD COLUMN origin INTEGER NOT NULL DEFAULT 0;"
   "PRAGMA user_version = 2;";
 
+/* Version 3: the window lists a translation group once, as the member in the reader's
+ * languages. Which member that is gets decided on write (and when the languages change), so
+ * that the list can page through an index of group leads instead of grouping on every read.
+ * Until the store learns the reader's languages, the oldest row of each group leads. */
+static const char schema_v3[] =
+  "ALTER TABLE announcements ADD COLUMN group_lead INTEGER NOT NULL DEFAULT 1;"
+  "UPDATE announcements SET group_lead = 0"
+  "  WHERE translation_group IS NOT NULL AND id <> (SELECT min(b.id) FROM announcements b"
+  "                                                 WHERE b.translation_group = "
+  "                                                       announcements.translation_group);"
+  "CREATE INDEX announcements_leads ON announcements (published DESC, id DESC)"
+  "  WHERE group_lead = 1;"
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ") WITHOUT ROWID;"
+  "PRAGMA user_version = 3;";
+
 typedef struct
 {
   int         version;
@@ -184,6 +202,7 @@ typedef struct
 static const Migration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GAZETTE_STORE_SCHEMA_VERSION);
@@ -275,6 +294,10 @@ typedef enum {
   STMT_SET_READ,
   STMT_SET_STARRED,
   STMT_OFFICIAL_QUOTES,
+  STMT_GROUP_LEAD_CLEAR,
+  STMT_GROUP_LEAD_SET,
+  STMT_SETTING_GET,
+  STMT_SETTING_SET,
   N_STMTS
 } Stmt;
 
@@ -355,8 +378,20 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_GROUP_LANGUAGES] =
     "SELECT DISTINCT language FROM announcements"
     " WHERE translation_group = ?1 AND language IS NOT NULL ORDER BY language",
-  [STMT_SET_READ] = "UPDATE announcements SET read = ?2 WHERE id = ?1",
-  [STMT_SET_STARRED] = "UPDATE announcements SET starred = ?2 WHERE id = ?1",
+  /* Read and starred belong to the announcement, whichever translation the reader opened. */
+  [STMT_SET_READ] =
+    "UPDATE announcements SET read = ?2 WHERE id = ?1 OR translation_group ="
+    " (SELECT translation_group FROM announcements WHERE id = ?1)",
+  [STMT_SET_STARRED] =
+    "UPDATE announcements SET starred = ?2 WHERE id = ?1 OR translation_group ="
+    " (SELECT translation_group FROM announcements WHERE id = ?1)",
+  [STMT_GROUP_LEAD_CLEAR] =
+    "UPDATE announcements SET group_lead = 0 WHERE translation_group = ?1",
+  [STMT_GROUP_LEAD_SET] =
+    "UPDATE announcements SET group_lead = 1 WHERE id ="
+    " (SELECT gazette_group_lead (id, language) FROM announcements WHERE translation_group = ?1)",
+  [STMT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
+  [STMT_SETTING_SET] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
   [STMT_OFFICIAL_QUOTES] =
     "SELECT q.text, q.language, a.guid, a.title, a.published FROM quotes q"
     " JOIN announcements a ON a.id = q.announcement_id"
@@ -380,9 +415,10 @@ enum {
   FILTER_FEED         = 1 << 4,
   FILTER_UNREAD       = 1 << 5,
   FILTER_STARRED      = 1 << 6,
-  FILTER_AFTER_TIE    = 1 << 7,
-  FILTER_AFTER_OLDER  = 1 << 8,
-  N_FILTER_MASKS      = 1 << 9,
+  FILTER_GROUP_LEAD   = 1 << 7,
+  FILTER_AFTER_TIE    = 1 << 8,
+  FILTER_AFTER_OLDER  = 1 << 9,
+  N_FILTER_MASKS      = 1 << 10,
 };
 
 /* The district and every district below it, following parent_key down. */
@@ -406,6 +442,7 @@ static const char * const filter_sql[] = {
   "a.feed_id = :feed",
   "a.read = 0",
   "a.starred = 1",
+  "a.group_lead = 1",
   "a.published = :published AND a.id < :id",
   "a.published < :published",
 };
@@ -420,6 +457,7 @@ struct _GazetteStore
   char         *path;
   sqlite3      *db;
   int           schema_version;
+  GStrv         languages;           /* the reader's, for gazette_group_lead() */
 
   /* Prepared on first use, kept until finalize. */
   sqlite3_stmt *stmts[N_STMTS];
@@ -1808,6 +1846,117 @@ apply_announcement (ApplyContext         *ctx,
   return TRUE;
 }
 
+/* Translation groups */
+
+#define SETTING_LANGUAGES "languages"
+
+/* gazette_group_lead(id, language), an aggregate: the id of the group member that
+ * gazette_localized_lookup() would pick for the reader's languages, so the list and the
+ * article agree on which translation comes first. On a tie the first row wins. */
+static void
+group_lead_step (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  GazetteLocalized **members = sqlite3_aggregate_context (context, sizeof *members);
+  const char *language = (const char *) sqlite3_value_text (argv[1]);
+  char id[24];
+
+  if (members == NULL)
+    {
+      sqlite3_result_error_nomem (context);
+      return;
+    }
+
+  if (*members == NULL)
+    *members = gazette_localized_new ();
+
+  if (gazette_localized_get_exact (*members, language) != NULL)
+    return;
+
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, (gint64) sqlite3_value_int64 (argv[0]));
+  gazette_localized_set (*members, language, id);
+}
+
+static void
+group_lead_final (sqlite3_context *context)
+{
+  GazetteStore *self = sqlite3_user_data (context);
+  GazetteLocalized **members = sqlite3_aggregate_context (context, 0);
+  const char *id;
+
+  if (members == NULL || *members == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  id = gazette_localized_lookup (*members, (const char * const *) self->languages);
+  sqlite3_result_int64 (context, g_ascii_strtoll (id, NULL, 10));
+  g_clear_pointer (members, gazette_localized_unref);
+}
+
+static gboolean
+store_update_group_lead (GazetteStore  *self,
+                         const char    *group,
+                         GError       **error)
+{
+  g_autoptr(StoreStmt) clear = store_get_stmt (self, STMT_GROUP_LEAD_CLEAR, error);
+  g_autoptr(StoreStmt) set = NULL;
+
+  if (clear == NULL)
+    return FALSE;
+
+  bind_text (clear, 1, group);
+  if (!store_step_done (self, clear, error))
+    return FALSE;
+
+  set = store_get_stmt (self, STMT_GROUP_LEAD_SET, error);
+  if (set == NULL)
+    return FALSE;
+
+  bind_text (set, 1, group);
+
+  return store_step_done (self, set, error);
+}
+
+static gboolean
+store_update_all_group_leads (GazetteStore  *self,
+                              GError       **error)
+{
+  return store_exec (self,
+                     "UPDATE announcements SET group_lead = 0"
+                     "  WHERE translation_group IS NOT NULL AND group_lead = 1;"
+                     "UPDATE announcements SET group_lead = 1 WHERE id IN"
+                     "  (SELECT gazette_group_lead (id, language) FROM announcements"
+                     "   WHERE translation_group IS NOT NULL GROUP BY translation_group);",
+                     error);
+}
+
+/* The languages the groups were last led by, so that every writer (the window, the command
+ * line) keeps them consistent; the system's until somebody sets them. */
+static gboolean
+store_load_languages (GazetteStore  *self,
+                      GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_SETTING_GET, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, SETTING_LANGUAGES);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    self->languages = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), ",", -1);
+  else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    self->languages = gazette_language_get_preferred ();
+  else
+    return store_set_error (self, error, rc);
+
+  return TRUE;
+}
+
 static gboolean
 store_apply_locked (GazetteStore         *self,
                     ApplyContext         *ctx,
@@ -1854,6 +2003,20 @@ store_apply_locked (GazetteStore         *self,
         return FALSE;
     }
 
+  {
+    g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < document->announcements->len; i++)
+      {
+        GazetteAnnouncement *announcement = g_ptr_array_index (document->announcements, i);
+
+        if (announcement->translation_group != NULL &&
+            g_hash_table_add (groups, announcement->translation_group) &&
+            !store_update_group_lead (self, announcement->translation_group, error))
+          return FALSE;
+      }
+  }
+
   return apply_flush_entities (ctx, error);
 }
 
@@ -1880,6 +2043,8 @@ query_mask (const GazetteQuery *query)
         mask |= FILTER_UNREAD;
       if (query->starred_only)
         mask |= FILTER_STARRED;
+      if (query->one_per_group)
+        mask |= FILTER_GROUP_LEAD;
     }
 
   return mask;
@@ -1912,7 +2077,7 @@ query_build_sql (guint    mask,
     }
 
   if (!count)
-    g_string_append (sql, " ORDER BY a.published DESC, a.id DESC LIMIT :limit");
+    g_string_append (sql, " ORDER BY a.published DESC, a.id DESC LIMIT :limit OFFSET :offset");
 
   return g_string_free (sql, FALSE);
 }
@@ -1943,7 +2108,8 @@ static void
 query_bind (sqlite3_stmt        *stmt,
             const GazetteQuery  *query,
             const GazetteCursor *after,
-            gint64               limit)
+            gint64               limit,
+            gint64               offset)
 {
   if (query != NULL)
     {
@@ -1961,6 +2127,7 @@ query_bind (sqlite3_stmt        *stmt,
     }
 
   bind_named_int64 (stmt, ":limit", limit);
+  bind_named_int64 (stmt, ":offset", offset);
 }
 
 static StoreStmt *
@@ -2280,7 +2447,16 @@ store_open (GazetteStore  *self,
   self->checkpointer = g_thread_pool_new (store_checkpoint_func, self, 1, FALSE, NULL);
   sqlite3_wal_hook (self->db, store_wal_hook_cb, self);
 
-  return store_migrate (self, version, error);
+  rc = sqlite3_create_function_v2 (self->db, "gazette_group_lead", 2,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC, self, NULL,
+                                   group_lead_step, group_lead_final, NULL);
+  if (rc != SQLITE_OK)
+    return store_set_error (self, error, rc);
+
+  if (!store_migrate (self, version, error))
+    return FALSE;
+
+  return store_load_languages (self, error);
 }
 
 /* GObject */
@@ -2309,6 +2485,7 @@ gazette_store_finalize (GObject *object)
   self->db = NULL;
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->languages, g_strfreev);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (gazette_store_parent_class)->finalize (object);
@@ -2374,6 +2551,89 @@ gazette_store_get_path (GazetteStore *self)
   g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * gazette_store_set_languages:
+ * @self: a #GazetteStore
+ * @languages: (array zero-terminated=1): the reader's languages, most wanted first
+ * @error: return location for a #GError
+ *
+ * Tells the store which translation of an announcement the reader wants, so that a
+ * #GazetteQuery with @one_per_group lists each translation group as that member. The choice
+ * is remembered in the database; changing it re-picks every group, which takes a while in a
+ * large store: call it from a worker thread.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gazette_store_set_languages (GazetteStore        *self,
+                             const char * const  *languages,
+                             GError             **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) normalized = NULL;
+  g_autofree char *joined = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (languages != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *tag = gazette_language_normalize (languages[i]);
+
+      if (tag != NULL && strchr (tag, ',') == NULL)
+        g_strv_builder_add (builder, tag);
+    }
+  normalized = g_strv_builder_end (builder);
+  joined = g_strjoinv (",", normalized);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (self->languages != NULL &&
+      g_strv_equal ((const char * const *) self->languages, (const char * const *) normalized))
+    {
+      g_autoptr(StoreStmt) get = store_get_stmt (self, STMT_SETTING_GET, error);
+
+      if (get == NULL)
+        return FALSE;
+
+      /* Already leading by these, and saved: nothing to re-pick. */
+      bind_text (get, 1, SETTING_LANGUAGES);
+      if (sqlite3_step (get) == SQLITE_ROW && sqlite3_column_text (get, 0) != NULL &&
+          g_str_equal ((const char *) sqlite3_column_text (get, 0), joined))
+        return TRUE;
+    }
+
+  g_strfreev (self->languages);
+  self->languages = g_steal_pointer (&normalized);
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  {
+    g_autoptr(StoreStmt) set = store_get_stmt (self, STMT_SETTING_SET, error);
+
+    if (set == NULL)
+      goto failed;
+
+    bind_text (set, 1, SETTING_LANGUAGES);
+    bind_text (set, 2, joined);
+    if (!store_step_done (self, set, error))
+      goto failed;
+  }
+
+  if (!store_update_all_group_leads (self, error) || !store_commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
 }
 
 /**
@@ -2734,12 +2994,14 @@ gazette_store_apply_document (GazetteStore         *self,
 
 /* Announcements */
 
-/* Appends at most @limit (0: all) rows of the query @mask to @announcements. */
+/* Appends at most @limit (0: all) rows of the query @mask, skipping the first @offset, to
+ * @announcements. */
 static gboolean
 store_list_page (GazetteStore         *self,
                  guint                 mask,
                  const GazetteQuery   *query,
                  const GazetteCursor  *after,
+                 guint                 offset,
                  guint                 limit,
                  GPtrArray            *announcements,
                  GHashTable           *districts,
@@ -2751,7 +3013,7 @@ store_list_page (GazetteStore         *self,
   if (stmt == NULL)
     return FALSE;
 
-  query_bind (stmt, query, after, limit > 0 ? (gint64) limit : -1);
+  query_bind (stmt, query, after, limit > 0 ? (gint64) limit : -1, offset);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (announcements, announcement_from_row (stmt, districts));
@@ -2803,21 +3065,62 @@ gazette_store_list_announcements (GazetteStore         *self,
 
   if (after == NULL)
     {
-      if (!store_list_page (self, mask, query, NULL, limit, announcements, districts, error))
+      if (!store_list_page (self, mask, query, NULL, 0, limit, announcements, districts, error))
         return NULL;
     }
   else
     {
-      if (!store_list_page (self, mask | FILTER_AFTER_TIE, query, after, limit,
+      if (!store_list_page (self, mask | FILTER_AFTER_TIE, query, after, 0, limit,
                             announcements, districts, error))
         return NULL;
 
       if ((limit == 0 || announcements->len < limit) &&
-          !store_list_page (self, mask | FILTER_AFTER_OLDER, query, after,
+          !store_list_page (self, mask | FILTER_AFTER_OLDER, query, after, 0,
                             limit == 0 ? 0 : limit - announcements->len,
                             announcements, districts, error))
         return NULL;
     }
+
+  return g_steal_pointer (&announcements);
+}
+
+/**
+ * gazette_store_list_announcements_at:
+ * @self: a #GazetteStore
+ * @query: (nullable): which announcements; %NULL for all
+ * @position: how many rows of the list to skip
+ * @limit: the most rows to return; 0 for no limit
+ * @error: return location for a #GError
+ *
+ * Lists the rows of gazette_store_list_announcements() from @position on, for a view that
+ * jumps into the middle of a long list. SQLite still walks the skipped rows of the index,
+ * so page on with gazette_store_list_announcements() and a cursor where you can.
+ *
+ * Returns: (transfer container) (element-type GazetteAnnouncement) (nullable): the rows,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+gazette_store_list_announcements_at (GazetteStore        *self,
+                                     const GazetteQuery  *query,
+                                     guint                position,
+                                     guint                limit,
+                                     GError             **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) announcements = NULL;
+  g_autoptr(GHashTable) districts = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  announcements = g_ptr_array_new_with_free_func (g_object_unref);
+  districts = new_district_cache ();
+
+  if (!store_list_page (self, query_mask (query), query, NULL, position, limit,
+                        announcements, districts, error))
+    return NULL;
 
   return g_steal_pointer (&announcements);
 }
@@ -2855,7 +3158,7 @@ gazette_store_count_announcements (GazetteStore        *self,
   if (stmt == NULL)
     return FALSE;
 
-  query_bind (stmt, query, NULL, -1);
+  query_bind (stmt, query, NULL, -1, 0);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -3572,7 +3875,7 @@ _gazette_store_explain_list_for_tests (GazetteStore        *self,
       rc = sqlite3_prepare_v2 (self->db, explain, -1, &stmt, NULL);
       if (rc == SQLITE_OK)
         {
-          query_bind (stmt, query, with_cursor ? &cursor : NULL, 50);
+          query_bind (stmt, query, with_cursor ? &cursor : NULL, 50, 0);
           while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
             g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
         }

@@ -48,6 +48,7 @@ typedef struct
   gint64    feed_id;
   gboolean  unread_only;
   gboolean  starred_only;
+  gboolean  one_per_group;    /* a translation group once: the member in the reader's languages */
 } GazetteQuery;
 
 /* Keyset position in the newest-first order: the last row of the previous page. */
@@ -73,6 +74,9 @@ GQuark               gazette_store_error_quark             (void);
 GazetteStore        *gazette_store_new                     (const char           *path,
                                                             GError              **error);
 const char          *gazette_store_get_path                (GazetteStore         *self);
+gboolean             gazette_store_set_languages           (GazetteStore         *self,
+                                                            const char * const   *languages,
+                                                            GError              **error);
 int                  gazette_store_get_schema_version      (GazetteStore         *self);
 
 GazetteFeed         *gazette_store_add_feed                (GazetteStore         *self,
@@ -99,6 +103,11 @@ gboolean             gazette_store_apply_document          (GazetteStore        
 GPtrArray           *gazette_store_list_announcements      (GazetteStore         *self,
                                                             const GazetteQuery   *query,
                                                             const GazetteCursor  *after,
+                                                            guint                 limit,
+                                                            GError              **error);
+GPtrArray           *gazette_store_list_announcements_at   (GazetteStore         *self,
+                                                            const GazetteQuery   *query,
+                                                            guint                 position,
                                                             guint                 limit,
                                                             GError              **error);
 gboolean             gazette_store_count_announcements     (GazetteStore         *self,
