@@ -33,7 +33,6 @@
 #include "gazette-store.h"
 #include "gazette-sync.h"
 
-#define SAMPLE_FEED_URL "resource:///io/github/gazette/Gazette/sample/districts.json"
 #define EXIT_USAGE 2
 
 typedef struct
@@ -125,23 +124,7 @@ static GazetteStore *
 open_store (Cli     *cli,
             GError **error)
 {
-  g_autofree char *path = g_build_filename (cli->data_dir, "gazette.db", NULL);
-  gboolean fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
-  g_autoptr(GazetteStore) store = NULL;
-
-  store = gazette_store_new (path, error);
-  if (store == NULL)
-    return NULL;
-
-  /* The first run subscribes the bundled sample, so there is something to read offline. */
-  if (fresh)
-    {
-      g_autoptr(GazetteFeed) feed = gazette_store_add_feed (store, SAMPLE_FEED_URL, error);
-      if (feed == NULL)
-        return NULL;
-    }
-
-  return g_steal_pointer (&store);
+  return gazette_store_open_in (cli->data_dir, error);
 }
 
 static const char *
@@ -1189,16 +1172,6 @@ print_usage (void)
   g_print ("%s", text->str);
 }
 
-static const char *
-default_data_dir (void)
-{
-  const char *env = g_getenv ("GAZETTE_DATA_DIR");
-
-  if (env != NULL && *env != '\0')
-    return env;
-  return NULL;
-}
-
 /**
  * gazette_cli_run:
  * @argc: the argument count, as main() got it
@@ -1287,8 +1260,7 @@ gazette_cli_run (int    argc,
       return status;
 
     cli.data_dir = opt_data_dir != NULL ? g_strdup (opt_data_dir)
-                   : default_data_dir () != NULL ? g_strdup (default_data_dir ())
-                   : g_build_filename (g_get_user_data_dir (), "gazette", NULL);
+                                        : gazette_store_dup_default_data_dir ();
     cli.json = opt_json;
     cli.languages = gazette_language_get_preferred ();
 

@@ -2554,6 +2554,65 @@ gazette_store_get_path (GazetteStore *self)
 }
 
 /**
+ * gazette_store_dup_default_data_dir:
+ *
+ * Where the window and the command line keep their store unless told otherwise:
+ * `$GAZETTE_DATA_DIR` when set (tests, several stores side by side), else
+ * `$XDG_DATA_HOME/gazette`.
+ *
+ * Returns: (transfer full): a folder
+ */
+char *
+gazette_store_dup_default_data_dir (void)
+{
+  const char *env = g_getenv ("GAZETTE_DATA_DIR");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "gazette", NULL);
+}
+
+/**
+ * gazette_store_open_in:
+ * @data_dir: the folder of the store, created when missing
+ * @error: return location for a #GError
+ *
+ * Opens `gazette.db` in @data_dir. A store created by this call subscribes the bundled
+ * sample feed, so that a first run has something to read, offline too.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+GazetteStore *
+gazette_store_open_in (const char  *data_dir,
+                       GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GazetteStore) store = NULL;
+  gboolean fresh;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  path = g_build_filename (data_dir, "gazette.db", NULL);
+  fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
+
+  store = gazette_store_new (path, error);
+  if (store == NULL)
+    return NULL;
+
+  if (fresh)
+    {
+      g_autoptr(GazetteFeed) feed = gazette_store_add_feed (store, GAZETTE_SAMPLE_FEED_URL,
+                                                            error);
+      if (feed == NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&store);
+}
+
+/**
  * gazette_store_set_languages:
  * @self: a #GazetteStore
  * @languages: (array zero-terminated=1): the reader's languages, most wanted first

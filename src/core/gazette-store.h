@@ -28,6 +28,9 @@ G_BEGIN_DECLS
 
 #define GAZETTE_STORE_ERROR (gazette_store_error_quark ())
 
+/* The feed bundled with Gazette, subscribed in every new store. */
+#define GAZETTE_SAMPLE_FEED_URL "resource:///io/github/gazette/Gazette/sample/districts.json"
+
 typedef enum {
   GAZETTE_STORE_ERROR_OPEN,        /* cannot open or create the database file */
   GAZETTE_STORE_ERROR_CORRUPT,     /* not a Gazette database, or damaged */
@@ -72,6 +75,9 @@ G_DECLARE_FINAL_TYPE (GazetteStore, gazette_store, GAZETTE, STORE, GObject)
 GQuark               gazette_store_error_quark             (void);
 
 GazetteStore        *gazette_store_new                     (const char           *path,
+                                                            GError              **error);
+char                *gazette_store_dup_default_data_dir    (void);
+GazetteStore        *gazette_store_open_in                 (const char           *data_dir,
                                                             GError              **error);
 const char          *gazette_store_get_path                (GazetteStore         *self);
 gboolean             gazette_store_set_languages           (GazetteStore         *self,
