@@ -25,16 +25,25 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "gazette-application.h"
 #include "gazette-cli.h"
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GazetteApplication) app = NULL;
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  return gazette_cli_run (argc, argv);
+  /* A command (“gazette list”) runs without a display; anything else opens the window. */
+  if (gazette_cli_is_command_line (argc, argv))
+    return gazette_cli_run (argc, argv);
+
+  app = gazette_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

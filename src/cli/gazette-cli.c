@@ -1169,7 +1169,47 @@ print_usage (void)
   g_string_append_printf (text, "  --json           %s\n", _(global_entries[1].description));
   g_string_append_printf (text, "  --version        %s\n", _("Print the version and exit"));
   g_string_append_printf (text, "\n%s\n", _("“gazette COMMAND --help” describes one command."));
+  g_string_append_printf (text, "%s\n",
+                          _("Without a command, Gazette opens its window; "
+                            "“gazette --help-all” lists the window’s options."));
   g_print ("%s", text->str);
+}
+
+/**
+ * gazette_cli_is_command_line:
+ * @argc: the argument count, as main() got it
+ * @argv: the arguments, as main() got them
+ *
+ * Tells the command line from the window's invocations: a command word, `--help` or
+ * `--version` is for the command line; no command (`gazette`, `gazette --screenshot
+ * FILE`) opens the window.
+ *
+ * Returns: %TRUE when gazette_cli_run() should handle @argv
+ */
+gboolean
+gazette_cli_is_command_line (int    argc,
+                             char **argv)
+{
+  /* Options that take their value as the next argument, the window's included. */
+  static const char * const with_value[] = {
+    "--data-dir", "--screenshot", "--width", "--height", "--select", "--page", NULL
+  };
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_strv_contains (with_value, argv[i]))
+        {
+          i++;
+          continue;
+        }
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") ||
+          g_str_equal (argv[i], "--version"))
+        return TRUE;
+      if (argv[i][0] != '-')
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**

@@ -24,7 +24,9 @@
 
 G_BEGIN_DECLS
 
-int gazette_cli_run (int    argc,
-                     char **argv);
+gboolean gazette_cli_is_command_line (int    argc,
+                                      char **argv);
+int      gazette_cli_run             (int    argc,
+                                      char **argv);
 
 G_END_DECLS
