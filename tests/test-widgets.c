@@ -1,0 +1,142 @@
+/* test-widgets.c
+ *
+ * Copyright 2026 The Gazette developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-widgets"
+
+#include "config.h"
+
+#include "gazette-figure-chart.h"
+#include "gazette-test-ui.h"
+
+static const char * const languages[] = { "en", "th", "zh_CN" };
+
+/* Shows @widget in a window of its own and saves it as NAME-LANGUAGE.png; the caller destroys
+ * the window it returns. */
+static GtkWidget *
+screenshot_in_window (GtkWidget  *widget,
+                      int         width,
+                      int         height,
+                      const char *name,
+                      const char *language)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language);
+  g_autofree char *path = NULL;
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_present (GTK_WINDOW (window));
+  gazette_test_ui_wait_for_frames (widget, 3);
+  path = gazette_test_ui_save_png (window, file);
+
+  return window;
+}
+
+static void
+test_figure_chart_bars (void)
+{
+  g_autoptr(GazetteFigureChart) chart = NULL;
+  int min;
+  int nat;
+
+  chart = g_object_ref_sink (GAZETTE_FIGURE_CHART (gazette_figure_chart_new ()));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_cmpuint (gazette_figure_chart_get_n_bars (chart), ==, 0);
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, ==, 0);
+
+  gazette_figure_chart_add_bar (chart, "Information economy", 120e9, "120 billion yuan");
+  gazette_figure_chart_add_bar (chart, "Digital economy", 72e9, "72 billion yuan");
+  g_assert_cmpuint (gazette_figure_chart_get_n_bars (chart), ==, 2);
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Information economy: 120 billion yuan; "
+                                       "Digital economy: 72 billion yuan");
+
+  /* One row of about 28 pixels a bar, and room for the labels and values beside the bars. */
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, ==, 56);
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, >, 60);
+  g_assert_cmpint (nat, >, min);
+
+  gazette_figure_chart_clear (chart);
+  g_assert_cmpuint (gazette_figure_chart_get_n_bars (chart), ==, 0);
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (chart),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  g_assert_finalize_object (g_steal_pointer (&chart));
+}
+
+static void
+test_figure_chart_screenshots (void)
+{
+  static const struct {
+    const char *label;
+    double      value;
+    const char *value_text;
+  } bars[][2] = {
+    { { "Information economy (2022 target)", 120e9, "120 billion yuan" },
+      { "Digital economy (2022 target)", 72e9, "72 billion yuan" } },
+    { { "เศรษฐกิจสารสนเทศ (เป้าหมายปี 2565)", 120e9, "1.2 แสนล้านหยวน" },
+      { "เศรษฐกิจดิจิทัล (เป้าหมายปี 2565)", 72e9, "7.2 หมื่นล้านหยวน" } },
+    { { "信息经济（2022年目标）", 120e9, "1200亿元" },
+      { "数字经济（2022年目标）", 72e9, "720亿元" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(GazetteFigureChart) chart = NULL;
+      GtkWidget *window;
+      GtkWidget *frame;
+
+      gazette_test_ui_set_language (languages[i]);
+      chart = g_object_ref_sink (GAZETTE_FIGURE_CHART (gazette_figure_chart_new ()));
+      for (guint j = 0; j < G_N_ELEMENTS (bars[i]); j++)
+        gazette_figure_chart_add_bar (chart, bars[i][j].label, bars[i][j].value,
+                                      bars[i][j].value_text);
+
+      frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_widget_set_margin_start (GTK_WIDGET (chart), 12);
+      gtk_widget_set_margin_end (GTK_WIDGET (chart), 12);
+      gtk_widget_set_margin_top (GTK_WIDGET (chart), 12);
+      gtk_widget_set_margin_bottom (GTK_WIDGET (chart), 12);
+      gtk_box_append (GTK_BOX (frame), GTK_WIDGET (chart));
+      window = screenshot_in_window (frame, 520, 80, "figure-chart", languages[i]);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart)), ==, 56);
+      gtk_window_destroy (GTK_WINDOW (window));
+
+      g_assert_finalize_object (g_steal_pointer (&chart));
+    }
+
+  gazette_test_ui_set_language ("en");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!gazette_test_ui_init (&argc, &argv))
+    return g_test_run ();
+
+  g_test_add_func ("/ui/figure-chart/bars", test_figure_chart_bars);
+  g_test_add_func ("/ui/figure-chart/screenshots", test_figure_chart_screenshots);
+
+  return g_test_run ();
+}
