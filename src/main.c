@@ -33,9 +33,11 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GazetteApplication) app = NULL;
+  const char *localedir = g_getenv ("GAZETTE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The build tree's translations, for build-aux/dev and the tests, before installing. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

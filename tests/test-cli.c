@@ -25,6 +25,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 
 /* The command line end to end: the real `gazette` executable in a fresh data directory.
  * The bundled sample feed is a resource:// URL, so none of this touches the network. */
@@ -85,19 +86,20 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->data_dir, g_free);
 }
 
-/* Runs gazette with --data-dir and the given arguments (NULL-terminated). */
+/* Runs gazette with --data-dir and the given arguments under the locale @lc_all, in UTC so
+ * that dates do not depend on the machine. */
 static void
-run (Fixture    *fixture,
-     Result     *result,
-     const char *first,
-     ...)
+run_valist (Fixture    *fixture,
+            Result     *result,
+            const char *lc_all,
+            const char *first,
+            va_list     ap)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) env = g_get_environ ();
   const char *binary = g_getenv ("GAZETTE_BIN");
   int wait_status = 0;
-  va_list ap;
 
   g_assert_nonnull (binary);
   g_ptr_array_add (args, (char *) binary);
@@ -106,14 +108,13 @@ run (Fixture    *fixture,
       g_ptr_array_add (args, (char *) "--data-dir");
       g_ptr_array_add (args, fixture->data_dir);
     }
-  va_start (ap, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
   g_ptr_array_add (args, NULL);
 
   env = g_environ_unsetenv (env, "LANGUAGE");
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LC_ALL", lc_all, TRUE);
+  env = g_environ_setenv (env, "TZ", "UTC", TRUE);
 
   result_clear (result);
   g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
@@ -125,6 +126,35 @@ run (Fixture    *fixture,
   /* Whatever happens, the command line never crashes or warns. */
   g_assert_null (strstr (result->err, "CRITICAL"));
   g_assert_null (strstr (result->err, "WARNING"));
+}
+
+/* Runs gazette with --data-dir and the given arguments (NULL-terminated), in English. */
+static void
+run (Fixture    *fixture,
+     Result     *result,
+     const char *first,
+     ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  run_valist (fixture, result, "C.UTF-8", first, ap);
+  va_end (ap);
+}
+
+/* The same under another locale, such as th_TH.UTF-8. */
+static void
+run_in (Fixture    *fixture,
+        Result     *result,
+        const char *lc_all,
+        const char *first,
+        ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  run_valist (fixture, result, lc_all, first, ap);
+  va_end (ap);
 }
 
 static JsonNode *
@@ -395,6 +425,167 @@ test_validate (void)
   g_assert_cmpint (result.status, ==, 1);
 }
 
+/* gettext ignores LANGUAGE under the C locale, so translations need the real locales;
+ * build-aux/dev generates them. */
+static gboolean
+have_locale (const char *name)
+{
+  locale_t locale = newlocale (LC_ALL_MASK, name, (locale_t) 0);
+
+  if (locale == (locale_t) 0)
+    {
+      g_autofree char *message = g_strdup_printf ("%s is not generated: run build-aux/dev deps",
+                                                  name);
+      g_test_skip (message);
+      return FALSE;
+    }
+  freelocale (locale);
+  return TRUE;
+}
+
+static void
+assert_contains (const char *text,
+                 const char *expected)
+{
+  if (strstr (text, expected) == NULL)
+    g_error ("“%s” not found in:\n%s", expected, text);
+}
+
+typedef struct
+{
+  const char *lc_all;
+  const char *usage;           /* --help */
+  const char *list_summary;    /* the list command in --help */
+  const char *option;          /* list --help, through GOptionContext */
+  const char *not_a_command;   /* the usage error for "frobnicate" */
+  const char *no_such;         /* show with an unknown ID */
+  const char *header;          /* list's date column */
+  const char *list_date;       /* 2018-09-14 in list */
+  const char *published;       /* show's date line */
+  const char *district;        /* show's district line */
+  const char *figures;         /* show's figures heading */
+  const char *amount_1;        /* 120000000000 CNY */
+  const char *amount_2;        /* 72000000000 CNY */
+  const char *year;            /* 2022 */
+} LocaleCase;
+
+static const LocaleCase thai = {
+  "th_TH.UTF-8",
+  "วิธีใช้:",
+  "แสดงรายการประกาศ เรียงจากใหม่สุด",
+  "เฉพาะประกาศที่ยังไม่อ่าน",
+  "“frobnicate” ไม่ใช่คำสั่งของ Gazette",
+  "ไม่มีประกาศที่มี ID “no-such-announcement”",
+  "วันที่",
+  "14 ก.ย. 2561",
+  "เผยแพร่เมื่อ: 14 ก.ย. 2561\n",
+  "เขต: เจ้อเจียง › หางโจว › เซียวชาน\n",
+  "ข้อมูลตัวเลข",
+  "1.2 แสนล้านหยวน",
+  "7.2 หมื่นล้านหยวน",
+  "พ.ศ. 2565",
+};
+
+static const LocaleCase chinese = {
+  "zh_CN.UTF-8",
+  "用法：",
+  "列出公告，最新的在前",
+  "仅显示未读公告",
+  "“frobnicate”不是 Gazette 命令。",
+  "不存在 ID 为“no-such-announcement”的公告。",
+  "日期",
+  "2018年9月14日",
+  "发布日期：2018年9月14日\n",
+  "行政区：浙江省 › 杭州市 › 萧山区\n",
+  "相关数据",
+  "1200亿元",
+  "720亿元",
+  "2022年",
+};
+
+/* The interface, the dates and the figures all follow the locale; --json does not. */
+static void
+test_locale (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const LocaleCase *expected = data;
+  g_auto(Result) result = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonObject *figure;
+
+  if (!have_locale (expected->lc_all))
+    return;
+
+  run_in (NULL, &result, expected->lc_all, "--help", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_str_has_prefix (result.out, expected->usage));
+  assert_contains (result.out, expected->list_summary);
+
+  run_in (NULL, &result, expected->lc_all, "list", "--help", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  assert_contains (result.out, expected->option);
+
+  run_in (NULL, &result, expected->lc_all, "frobnicate", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  assert_contains (result.err, expected->not_a_command);
+
+  sync_sample (fixture);
+
+  run_in (fixture, &result, expected->lc_all, "show", "no-such-announcement", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_contains (result.err, expected->no_such);
+
+  run_in (fixture, &result, expected->lc_all, "list", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_str_has_prefix (result.out, expected->header));
+  assert_contains (result.out, expected->list_date);
+  g_assert_null (strstr (result.out, "2018-09-14"));
+
+  run_in (fixture, &result, expected->lc_all, "show", "xiaoshan-digital-economy-plan-en", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  assert_contains (result.out, expected->published);
+  assert_contains (result.out, expected->district);
+  assert_contains (result.out, expected->figures);
+  assert_contains (result.out, expected->amount_1);
+  assert_contains (result.out, expected->amount_2);
+  assert_contains (result.out, expected->year);
+
+  /* JSON stays neutral: ISO dates, plain numbers. */
+  run_in (fixture, &result, expected->lc_all, "--json", "show",
+          "xiaoshan-digital-economy-plan-en", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  root = parse_json (result.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "published"), ==,
+                   "2018-09-14T06:00:00Z");
+  figure = json_array_get_object_element (json_object_get_array_member (object, "figures"), 0);
+  g_assert_cmpfloat (json_object_get_double_member (figure, "value"), ==, 120000000000.0);
+  g_assert_cmpint (json_object_get_int_member (figure, "year"), ==, 2022);
+  g_assert_null (strstr (result.out, expected->amount_1));
+  g_assert_null (strstr (result.out, expected->list_date));
+}
+
+/* English readable output follows the locale too, and the C locale reads as English. */
+static void
+test_locale_english (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  sync_sample (fixture);
+
+  run (fixture, &result, "show", "xiaoshan-digital-economy-plan-th", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  assert_contains (result.out, "Published: Sep 14, 2018\n");
+  assert_contains (result.out, "CN¥120 billion");
+  assert_contains (result.out, "CN¥72 billion");
+  g_assert_null (strstr (result.out, "พ.ศ."));
+
+  run (fixture, &result, "list", NULL);
+  assert_contains (result.out, "Sep 14, 2018");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +602,10 @@ main (int   argc,
   ADD ("/cli/entities", test_entities);
   ADD ("/cli/failed-feed-keeps-others", test_failed_feed_keeps_others);
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add ("/cli/locale/thai", Fixture, &thai, fixture_setup, test_locale, fixture_teardown);
+  g_test_add ("/cli/locale/chinese", Fixture, &chinese, fixture_setup, test_locale,
+              fixture_teardown);
+  ADD ("/cli/locale/english", test_locale_english);
 
 #undef ADD
 

@@ -1384,8 +1384,23 @@ test_query_groups (Fixture       *fixture,
   query.one_per_group = FALSE;
   g_assert_cmpuint (count (fixture->store, &query), ==, 1);
 
-  /* Without grouping every translation is listed, as the command line does. */
   assert_sql (fixture->store, "SELECT value FROM settings WHERE key = 'languages'", "de");
+
+  /* The article's language switcher finds the other translations. */
+  {
+    g_autofree char *thai = gazette_store_find_translation (fixture->store,
+                                                            "xiaoshan-digital-economy-plan",
+                                                            "th", &error);
+    g_autofree char *none = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (thai, ==, "plan-th");
+
+    none = gazette_store_find_translation (fixture->store, "xiaoshan-digital-economy-plan",
+                                           "fr", &error);
+    g_assert_null (none);
+    g_assert_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND);
+  }
 }
 
 /* The window's list jumps to any position of a long list. */

@@ -26,6 +26,7 @@
 #include <stdio.h>
 
 #include "gazette-cli-output.h"
+#include "gazette-format.h"
 #include "gazette-html.h"
 
 struct _GazetteTable
@@ -117,27 +118,18 @@ gazette_table_free (GazetteTable *self)
   g_free (self);
 }
 
+/* Readable output follows the locale, as the window does (gazette-format.h); --json keeps
+ * ISO 8601. A missing date is an empty cell. */
 char *
-gazette_format_date (GDateTime *date)
+gazette_cli_format_date (GDateTime *date)
 {
-  g_autoptr(GDateTime) local = NULL;
-
-  if (date == NULL)
-    return g_strdup ("");
-
-  local = g_date_time_to_local (date);
-  return g_date_time_format (local, "%Y-%m-%d");
+  return date != NULL ? gazette_format_date (date, NULL) : g_strdup ("");
 }
 
 char *
-gazette_format_value (double      value,
-                      const char *unit)
+gazette_cli_format_date_time (GDateTime *date)
 {
-  if (unit == NULL || *unit == '\0')
-    return g_strdup_printf ("%'.15g", value);
-
-  /* Translators: a figure and its unit, such as "72,000,000,000 CNY". */
-  return g_strdup_printf (_("%'.15g %s"), value, unit);
+  return date != NULL ? gazette_format_date_time (date, NULL) : g_strdup ("");
 }
 
 static void

@@ -39,9 +39,8 @@ void          gazette_table_print        (GazetteTable         *self);
 void          gazette_table_free         (GazetteTable         *self);
 guint         gazette_text_width         (const char           *text);
 
-char         *gazette_format_date        (GDateTime            *date);
-char         *gazette_format_value       (double                value,
-                                          const char           *unit);
+char         *gazette_cli_format_date    (GDateTime            *date);
+char         *gazette_cli_format_date_time (GDateTime          *date);
 
 void          gazette_json_add_localized (JsonBuilder          *builder,
                                           const char           *member,

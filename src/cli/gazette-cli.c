@@ -29,6 +29,7 @@
 #include "gazette-cli.h"
 #include "gazette-feed-parser.h"
 #include "gazette-fetcher.h"
+#include "gazette-format.h"
 #include "gazette-html.h"
 #include "gazette-store.h"
 #include "gazette-sync.h"
@@ -252,7 +253,7 @@ feed_status (GazetteFeed *feed)
     return g_strdup (_("removed from the server"));
   if (gazette_feed_get_last_error (feed) != NULL)
     {
-      g_autofree char *when = gazette_format_date (gazette_feed_get_last_error_time (feed));
+      g_autofree char *when = gazette_cli_format_date (gazette_feed_get_last_error_time (feed));
       /* Translators: %s is a date, %s the reason a feed could not be updated. */
       return g_strdup_printf (_("failed on %s: %s"), when, gazette_feed_get_last_error (feed));
     }
@@ -378,9 +379,8 @@ sync_report_to_text (GazetteSyncReport *report)
 
     case GAZETTE_SYNC_POSTPONED:
       {
-        GDateTime *retry_after = gazette_feed_get_retry_after (report->feed);
-        g_autoptr(GDateTime) local = g_date_time_to_local (retry_after);
-        g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+        g_autofree char *when =
+          gazette_cli_format_date_time (gazette_feed_get_retry_after (report->feed));
         /* Translators: %s is a date and time. */
         return g_strdup_printf (_("postponed until %s, as the server asked"), when);
       }
@@ -597,7 +597,7 @@ command_list (Cli   *cli,
           else
             {
               g_autofree char *date =
-                gazette_format_date (gazette_announcement_get_published (announcement));
+                gazette_cli_format_date (gazette_announcement_get_published (announcement));
               gazette_table_add_row (table, date,
                                      gazette_announcement_get_language (announcement),
                                      gazette_announcement_get_id (announcement),
@@ -663,7 +663,7 @@ command_show (Cli   *cli,
     }
 
   g_print ("%s\n", gazette_announcement_get_title (announcement) ?: "");
-  date = gazette_format_date (gazette_announcement_get_published (announcement));
+  date = gazette_cli_format_date (gazette_announcement_get_published (announcement));
   /* Translators: label and value lines under an announcement's title. */
   g_print (_("Published: %s\n"), date);
   if (gazette_announcement_get_feed_title (announcement) != NULL)
@@ -788,8 +788,9 @@ command_show (Cli   *cli,
         {
           GazetteFigure *figure = g_ptr_array_index (figures, i);
           g_autofree char *label = g_strconcat ("  ", localized (cli, figure->label) ?: "", NULL);
-          g_autofree char *value = gazette_format_value (figure->value, figure->unit);
-          g_autofree char *year = figure->year != 0 ? g_strdup_printf ("%d", figure->year) : NULL;
+          g_autofree char *value = gazette_format_amount (figure->value, figure->unit, NULL);
+          g_autofree char *year = figure->year != 0 ? gazette_format_year (figure->year, NULL)
+                                                    : NULL;
 
           gazette_table_add_row (table, label, value, year, NULL);
         }

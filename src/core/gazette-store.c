@@ -298,6 +298,7 @@ typedef enum {
   STMT_GROUP_LEAD_SET,
   STMT_SETTING_GET,
   STMT_SETTING_SET,
+  STMT_GROUP_MEMBER,
   N_STMTS
 } Stmt;
 
@@ -392,6 +393,9 @@ static const char * const stmt_sql[N_STMTS] = {
     " (SELECT gazette_group_lead (id, language) FROM announcements WHERE translation_group = ?1)",
   [STMT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
   [STMT_SETTING_SET] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+  [STMT_GROUP_MEMBER] =
+    "SELECT guid FROM announcements WHERE translation_group = ?1 AND language = ?2"
+    " ORDER BY published DESC, id DESC LIMIT 1",
   [STMT_OFFICIAL_QUOTES] =
     "SELECT q.text, q.language, a.guid, a.title, a.published FROM quotes q"
     " JOIN announcements a ON a.id = q.announcement_id"
@@ -3460,6 +3464,54 @@ store_set_flag (GazetteStore  *self,
     return store_set_not_found_row (error, row_id);
 
   return TRUE;
+}
+
+/**
+ * gazette_store_find_translation:
+ * @self: a #GazetteStore
+ * @translation_group: a translation group
+ * @language: a language tag, as the group's announcements carry it (see
+ *   gazette_announcement_get_languages())
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the id of the group's announcement in @language, or
+ *   %NULL with @error set (%GAZETTE_STORE_ERROR_NOT_FOUND when there is none)
+ */
+char *
+gazette_store_find_translation (GazetteStore  *self,
+                                const char    *translation_group,
+                                const char    *language,
+                                GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (translation_group != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  stmt = store_get_stmt (self, STMT_GROUP_MEMBER, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, translation_group);
+  bind_text (stmt, 2, language);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return column_dup_text (stmt, 0);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND,
+                 /* Translators: %s is a language tag such as “th” */
+                 _("This announcement has no translation in “%s”."), language);
+  else
+    store_set_error (self, error, rc);
+
+  return NULL;
 }
 
 /**

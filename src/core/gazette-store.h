@@ -123,6 +123,10 @@ gboolean             gazette_store_count_announcements     (GazetteStore        
 GazetteAnnouncement *gazette_store_get_announcement        (GazetteStore         *self,
                                                             const char           *id,
                                                             GError              **error);
+char                *gazette_store_find_translation        (GazetteStore         *self,
+                                                            const char           *translation_group,
+                                                            const char           *language,
+                                                            GError              **error);
 gboolean             gazette_store_set_read                (GazetteStore         *self,
                                                             gint64                row_id,
                                                             gboolean              read,

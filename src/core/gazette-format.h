@@ -1,0 +1,43 @@
+/* gazette-format.h
+ *
+ * Copyright 2026 The Gazette developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char *gazette_format_get_default_locale (void);
+char       *gazette_format_date               (GDateTime  *date,
+                                               const char *locale);
+char       *gazette_format_date_time          (GDateTime  *date,
+                                               const char *locale);
+char       *gazette_format_relative_date      (GDateTime  *date,
+                                               GDateTime  *now,
+                                               const char *locale);
+char       *gazette_format_year               (int         year,
+                                               const char *locale);
+char       *gazette_format_number             (double      value,
+                                               const char *locale);
+char       *gazette_format_amount             (double      value,
+                                               const char *unit,
+                                               const char *locale);
+
+G_END_DECLS
