@@ -1,0 +1,482 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Gazette developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gazette-application.h"
+#include "gazette-article-view.h"
+#include "gazette-entity-page.h"
+#include "gazette-sidebar.h"
+#include "gazette-sync.h"
+#include "gazette-window-private.h"
+
+#define PLAN_EN "xiaoshan-digital-economy-plan-en"
+
+typedef struct
+{
+  char               *dir;
+  GazetteApplication *app;
+  GazetteWindow      *window;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds, failing the test after ten seconds. */
+#define wait_until(condition) \
+  G_STMT_START { \
+    gboolean _timed_out = FALSE; \
+    guint _source = g_timeout_add_seconds (10, timeout_cb, &_timed_out); \
+    while (!(condition) && !_timed_out) \
+      g_main_context_iteration (NULL, TRUE); \
+    if (_timed_out) \
+      g_error ("Timed out waiting for %s", #condition); \
+    g_source_remove (_source); \
+  } G_STMT_END
+
+static void
+sync_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean *done = user_data;
+
+  reports = gazette_sync_run_finish (GAZETTE_SYNC (object), result, &error);
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* A store holding the bundled sample, as a first run has it after its first refresh. */
+static void
+fill_store (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GazetteStore) store = gazette_store_open_in (dir, &error);
+  g_autoptr(GazetteSync) sync = NULL;
+  gboolean done = FALSE;
+
+  g_assert_no_error (error);
+  sync = gazette_sync_new (store);
+  gazette_sync_run_async (sync, NULL, NULL, sync_done_cb, &done);
+  wait_until (done);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gazette-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fill_store (fixture->dir);
+  g_setenv ("GAZETTE_DATA_DIR", fixture->dir, TRUE);
+
+  fixture->app = gazette_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->window = gazette_window_new (fixture->app);
+  /* A window manager would let the reader resize it; Xvfb has none, so each size is a
+   * window of its own. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window),
+                               data != NULL ? *(const int *) data : 1200, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (_gazette_window_is_ready (fixture->window));
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->app);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* The text of every label under @widget, joined by newlines. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static char *
+widget_text (GtkWidget *widget)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (widget, text);
+  return g_string_free (text, FALSE);
+}
+
+static GazetteAnnouncement *
+item_at (Fixture *fixture,
+         guint    position)
+{
+  GtkSingleSelection *selection = _gazette_window_get_selection (fixture->window);
+
+  return g_list_model_get_item (G_LIST_MODEL (selection), position);
+}
+
+static guint
+find_row (Fixture    *fixture,
+          const char *id)
+{
+  GtkSingleSelection *selection = _gazette_window_get_selection (fixture->window);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GazetteAnnouncement) item = item_at (fixture, i);
+
+      if (g_str_equal (gazette_announcement_get_id (item), id))
+        return i;
+    }
+
+  g_error ("No row for %s", id);
+}
+
+static gboolean
+article_is (Fixture    *fixture,
+            const char *id)
+{
+  GazetteArticleView *view = _gazette_window_get_article_view (fixture->window);
+  GazetteAnnouncement *shown = gazette_article_view_get_announcement (view);
+
+  return shown != NULL && g_str_equal (gazette_announcement_get_id (shown), id);
+}
+
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkSingleSelection *selection = _gazette_window_get_selection (fixture->window);
+  GazetteSidebar *sidebar = _gazette_window_get_sidebar (fixture->window);
+  g_autoptr(GazetteAnnouncement) first = NULL;
+  g_autoptr(GazetteAnnouncement) second = NULL;
+  guint unread = 0;
+
+  g_assert_false (adw_leaflet_get_folded (_gazette_window_get_leaflet (fixture->window)));
+
+  /* Six announcements in three languages are two rows, newest first, in English (the
+   * test's locale is C). */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+  first = item_at (fixture, 0);
+  second = item_at (fixture, 1);
+  g_assert_cmpstr (gazette_announcement_get_id (first), ==, "china-v-valley-launch-en");
+  g_assert_cmpstr (gazette_announcement_get_id (second), ==, PLAN_EN);
+
+  /* The sidebar: views, the district hierarchy, the official, the project, the feed. */
+  g_assert_cmpstr (gazette_sidebar_get_row_label (sidebar, "district:cn-zj", NULL, NULL), ==,
+                   "Zhejiang");
+  g_assert_cmpstr (gazette_sidebar_get_row_label (sidebar, "district:cn-zj-hangzhou-xiaoshan",
+                                                  &unread, NULL), ==, "Xiaoshan");
+  g_assert_cmpuint (unread, ==, 2);
+  g_assert_cmpstr (gazette_sidebar_get_row_label (sidebar, "official:tong-guili", NULL, NULL),
+                   ==, "Tong Guili");
+  g_assert_cmpstr (gazette_sidebar_get_row_label (sidebar, "project:china-v-valley", NULL, NULL),
+                   ==, "China V Valley");
+  g_assert_nonnull (gazette_sidebar_get_row_label (sidebar, "unread", &unread, NULL));
+  g_assert_cmpuint (unread, ==, 2);
+}
+
+static void
+test_article (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkSingleSelection *selection = _gazette_window_get_selection (fixture->window);
+  GazetteArticleView *view = _gazette_window_get_article_view (fixture->window);
+  GazetteSidebar *sidebar = _gazette_window_get_sidebar (fixture->window);
+  g_autofree char *officials = NULL;
+  g_autofree char *projects = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *organisations = NULL;
+  guint unread = 0;
+
+  gtk_single_selection_set_selected (selection, find_row (fixture, PLAN_EN));
+  wait_until (article_is (fixture, PLAN_EN));
+  g_assert_cmpstr (_gazette_window_get_content (fixture->window), ==, "article");
+
+  officials = widget_text (_gazette_article_view_get_section (view, "officials"));
+  g_assert_nonnull (strstr (officials, "Tong Guili"));
+  g_assert_nonnull (strstr (officials, "Secretary of the CPC Xiaoshan District Committee"));
+  g_assert_nonnull (strstr (officials, "The digital economy is the first engine"));
+
+  projects = widget_text (_gazette_article_view_get_section (view, "projects"));
+  g_assert_nonnull (strstr (projects, "China V Valley"));
+
+  organisations = widget_text (_gazette_article_view_get_section (view, "organisations"));
+  g_assert_nonnull (strstr (organisations, "NetEase"));
+
+  /* Two targets in yuan: listed, and compared in a chart. */
+  figures = widget_text (_gazette_article_view_get_section (view, "figures"));
+  g_assert_nonnull (strstr (figures, "billion"));
+  g_assert_true (gtk_widget_get_visible (_gazette_article_view_get_section (view, "chart")));
+
+  /* Opening it read it: the counts follow. */
+  wait_until (gazette_sidebar_get_row_label (sidebar, "unread", &unread, NULL) != NULL &&
+              unread == 1);
+  {
+    g_autoptr(GazetteAnnouncement) item = item_at (fixture, find_row (fixture, PLAN_EN));
+
+    g_assert_true (gazette_announcement_get_read (item));
+  }
+
+  /* The star toggles from the keyboard's action. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-star", NULL);
+  g_assert_true (gazette_announcement_get_starred (gazette_article_view_get_announcement (view)));
+  wait_until (gazette_sidebar_get_row_label (sidebar, "starred", &unread, NULL) != NULL &&
+              unread == 1);
+}
+
+static void
+test_project_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GazetteArticleView *view = _gazette_window_get_article_view (fixture->window);
+  GazetteEntityPage *page = _gazette_window_get_entity_page (fixture->window);
+  GtkWidget *projects;
+  GtkWidget *row;
+  g_autofree char *text = NULL;
+
+  gazette_window_select_announcement (fixture->window, PLAN_EN);
+  wait_until (article_is (fixture, PLAN_EN));
+
+  /* Following the linked project leads to its page. */
+  projects = _gazette_article_view_get_section (view, "projects");
+  row = gtk_widget_get_first_child (projects);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  g_signal_emit_by_name (projects, "row-activated", row);
+
+  wait_until (gazette_entity_page_get_entity (page) != NULL);
+  g_assert_cmpstr (_gazette_window_get_content (fixture->window), ==, "page");
+  g_assert_cmpstr (gazette_entity_page_get_page (page), ==, "project:china-v-valley");
+  g_assert_cmpstr (gazette_entity_page_get_entity (page)->id, ==, "china-v-valley");
+
+  /* Its timeline: both announcements, once each. */
+  g_assert_cmpuint (gazette_entity_page_get_n_rows (page), ==, 2);
+  text = widget_text (GTK_WIDGET (page));
+  g_assert_nonnull (strstr (text, "China V Valley"));
+  g_assert_nonnull (strstr (text, "Xiaoshan sets 2022 targets for its digital economy"));
+}
+
+static void
+test_official_page (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GazetteEntityPage *page = _gazette_window_get_entity_page (fixture->window);
+  GtkSingleSelection *selection = _gazette_window_get_selection (fixture->window);
+  g_autofree char *text = NULL;
+
+  /* The sidebar's official: his announcements in the list, his page beside it. */
+  gazette_sidebar_set_selection (_gazette_window_get_sidebar (fixture->window),
+                                 "official:tong-guili");
+  wait_until (gazette_entity_page_get_entity (page) != NULL &&
+              g_strcmp0 (gazette_entity_page_get_page (page), "official:tong-guili") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+
+  text = widget_text (GTK_WIDGET (page));
+  g_assert_nonnull (strstr (text, "Tong Guili"));
+  g_assert_nonnull (strstr (text, "China V Valley is not a slogan"));
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AdwLeaflet *leaflet = _gazette_window_get_leaflet (fixture->window);
+
+  wait_until (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (gtk_widget_get_name (adw_leaflet_get_visible_child (leaflet)), ==, "list");
+
+  /* One pane at a time: opening an announcement shows it, back returns to the list. */
+  gazette_window_select_announcement (fixture->window, PLAN_EN);
+  wait_until (article_is (fixture, PLAN_EN));
+  g_assert_cmpstr (gtk_widget_get_name (adw_leaflet_get_visible_child (leaflet)), ==, "content");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
+  wait_until (g_strcmp0 (gtk_widget_get_name (adw_leaflet_get_visible_child (leaflet)),
+                         "list") == 0);
+}
+
+static void
+test_offline (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GAction *refresh = g_action_map_lookup_action (G_ACTION_MAP (fixture->app), "refresh");
+
+  g_assert_false (_gazette_window_get_offline_shown (fixture->window));
+  g_assert_true (g_action_get_enabled (refresh));
+
+  g_object_set (fixture->app, "online", FALSE, NULL);
+  g_assert_true (_gazette_window_get_offline_shown (fixture->window));
+  g_assert_false (g_action_get_enabled (refresh));
+
+  /* Everything stored stays browsable. */
+  gazette_window_select_announcement (fixture->window, PLAN_EN);
+  wait_until (article_is (fixture, PLAN_EN));
+
+  g_object_set (fixture->app, "online", TRUE, NULL);
+  g_assert_false (_gazette_window_get_offline_shown (fixture->window));
+  g_assert_true (g_action_get_enabled (refresh));
+}
+
+static gboolean
+row_has_tooltip (GazetteSidebar *sidebar,
+                 const char     *key)
+{
+  g_autofree char *tooltip = NULL;
+
+  return gazette_sidebar_get_row_label (sidebar, key, NULL, &tooltip) != NULL && tooltip != NULL;
+}
+
+static void
+test_feed_error (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GazetteStore *store = gazette_application_get_store (fixture->app);
+  GazetteSync *sync = gazette_application_get_sync (fixture->app);
+  GtkSingleSelection *selection = _gazette_window_get_selection (fixture->window);
+  g_autoptr(GazetteFeed) feed = NULL;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint16 port;
+
+  /* A port nobody listens on: bind one, then close it. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                         &error);
+  g_assert_no_error (error);
+  address = g_inet_socket_address_new (loopback, 0);
+  g_socket_bind (socket, address, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&address);
+  address = g_socket_get_local_address (socket, &error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
+  g_socket_close (socket, NULL);
+
+  url = g_strdup_printf ("http://127.0.0.1:%u/district.json", port);
+  feed = gazette_store_add_feed (store, url, &error);
+  g_assert_no_error (error);
+
+  gazette_application_refresh (fixture->app);
+  wait_until (!gazette_sync_get_running (sync) &&
+              _gazette_window_get_last_toast (fixture->window) != NULL);
+
+  /* A toast that names the feed; the window and what it holds are still there. */
+  g_assert_nonnull (strstr (_gazette_window_get_last_toast (fixture->window), "Could not update"));
+  g_assert_nonnull (strstr (_gazette_window_get_last_toast (fixture->window), "127.0.0.1"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+
+  /* The failed feed's row says why. */
+  {
+    g_autofree char *key = g_strdup_printf ("feed:%" G_GINT64_FORMAT, gazette_feed_get_id (feed));
+    GazetteSidebar *sidebar = _gazette_window_get_sidebar (fixture->window);
+    g_autofree char *tooltip = NULL;
+
+    wait_until (row_has_tooltip (sidebar, key));
+    gazette_sidebar_get_row_label (sidebar, key, NULL, &tooltip);
+    g_assert_nonnull (strstr (tooltip, "Could not update"));
+  }
+}
+
+/* Xvfb comes without a session bus; GApplication says so and carries on without one. */
+static gboolean
+fatal_log_handler (const char     *log_domain,
+                   GLogLevelFlags  log_level,
+                   const char     *message,
+                   gpointer        user_data)
+{
+  return strstr (message, "session bus") == NULL;
+}
+
+static const int narrow_width = 360;
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (fatal_log_handler, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("No display: run under xvfb-run, as build-aux/dev test does");
+      return g_test_run ();
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/window/list", test_list);
+  ADD ("/ui/window/article", test_article);
+  ADD ("/ui/window/project-page", test_project_page);
+  ADD ("/ui/window/official-page", test_official_page);
+  g_test_add ("/ui/window/narrow", Fixture, &narrow_width, fixture_set_up, test_narrow,
+              fixture_tear_down);
+  ADD ("/ui/window/offline", test_offline);
+  ADD ("/ui/window/feed-error", test_feed_error);
+#undef ADD
+
+  return g_test_run ();
+}
