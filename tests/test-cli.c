@@ -395,6 +395,40 @@ test_validate (void)
   g_assert_cmpint (result.status, ==, 1);
 }
 
+static void
+test_clean (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  sync_sample (fixture);
+
+  run (fixture, &result, "clean", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "--older-than DAYS"));
+
+  run (fixture, &result, "clean", "--older-than", "-3", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+
+  run (fixture, &result, "clean", "--older-than", "soon", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+
+  /* Nothing is read, so nothing goes, however old. */
+  run (fixture, &result, "clean", "--older-than", "0", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, "Removed 0 read announcements older than 0 days.\n");
+
+  run (fixture, &result, "--json", "clean", "--older-than", "30", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  root = parse_json (result.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "removed"), ==, 0);
+  g_assert_true (json_object_has_member (json_node_get_object (root), "published_before"));
+
+  run (fixture, &result, "--json", "list", NULL);
+  g_assert_cmpuint (json_array_length (result.out), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +445,7 @@ main (int   argc,
   ADD ("/cli/entities", test_entities);
   ADD ("/cli/failed-feed-keeps-others", test_failed_feed_keeps_others);
   g_test_add_func ("/cli/validate", test_validate);
+  ADD ("/cli/clean", test_clean);
 
 #undef ADD
 

@@ -278,6 +278,9 @@ feed_status (GazetteFeed *feed)
     return g_strdup (_("waiting, as the server asked"));
   if (gazette_feed_get_last_success (feed) == NULL)
     return g_strdup (_("never updated"));
+  if (gazette_feed_get_warning (feed) != NULL)
+    /* Translators: %s is what was wrong with a feed that was read all the same. */
+    return g_strdup_printf (_("up to date, with a warning: %s"), gazette_feed_get_warning (feed));
   return g_strdup (_("up to date"));
 }
 
@@ -1136,6 +1139,65 @@ command_validate (Cli   *cli,
   return document != NULL ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+/* ---- clean ---------------------------------------------------------------------------- */
+
+static int opt_older_than = -1;
+
+static const GOptionEntry clean_entries[] = {
+  { "older-than", 0, 0, G_OPTION_ARG_INT, &opt_older_than,
+    N_("Remove read announcements published more than DAYS days ago"), N_("DAYS") },
+  { NULL }
+};
+
+static int
+command_clean (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GazetteStore) store = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) older_than = NULL;
+  guint n_removed = 0;
+
+  if (argc != 1)
+    return usage_error ("clean", _("“clean” takes no arguments besides --older-than DAYS."));
+  if (opt_older_than < 0)
+    return usage_error ("clean", _("Say how old with --older-than DAYS (0 or more)."));
+
+  now = g_date_time_new_now_utc ();
+  older_than = g_date_time_add_days (now, -opt_older_than);
+
+  if (!(store = open_store (cli, &error))
+      || !gazette_store_remove_old (store, older_than, &n_removed, &error))
+    return report_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *iso = g_date_time_format_iso8601 (older_than);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "removed");
+      json_builder_add_int_value (builder, n_removed);
+      json_builder_set_member_name (builder, "published_before");
+      json_builder_add_string_value (builder, iso);
+      json_builder_end_object (builder);
+      gazette_json_print (builder);
+    }
+  else
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            /* Translators: %u is how many announcements were removed, %d a
+                             * number of days. */
+                            "Removed %u read announcement older than %d days.\n",
+                            "Removed %u read announcements older than %d days.\n", n_removed),
+               n_removed, opt_older_than);
+    }
+
+  return EXIT_SUCCESS;
+}
+
 /* ---- dispatch ------------------------------------------------------------------------- */
 
 static const Command commands[] = {
@@ -1152,6 +1214,8 @@ static const Command commands[] = {
     command_entities },
   { "validate", "URL-or-FILE", N_("Check a feed and print every problem with its location"),
     command_validate },
+  { "clean", "--older-than DAYS",
+    N_("Remove old read announcements and their images"), command_clean },
 };
 
 static const Command *
@@ -1279,7 +1343,9 @@ gazette_cli_run (int    argc,
     g_autofree char **view = g_memdup2 (args, sizeof (char *) * (n_args + 1));
     char **parsed = view;
     g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, command->parameters);
-    const GOptionEntry *entries = g_str_equal (command->name, "list") ? list_entries : NULL;
+    const GOptionEntry *entries = g_str_equal (command->name, "list") ? list_entries
+                                  : g_str_equal (command->name, "clean") ? clean_entries
+                                  : NULL;
     int parsed_argc = n_args;
 
     status = parse_options (command, entries, parameters, &parsed_argc, &parsed);

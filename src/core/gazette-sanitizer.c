@@ -855,3 +855,46 @@ gazette_html_sanitize (const char *html,
 
   return g_string_free (s.out, FALSE);
 }
+
+/**
+ * gazette_html_list_images:
+ * @sanitized_html: (nullable): markup that gazette_html_sanitize() returned
+ *
+ * Lists the images a sanitised body shows, for downloading them ahead of time. Only reads
+ * the sanitiser's own output: other markup may list fewer.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the absolute http(s) URLs of the
+ *   images, each once, in document order
+ */
+char **
+gazette_html_list_images (const char *sanitized_html)
+{
+  static const char needle[] = "<img src=\"";
+  g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+  const char *p = sanitized_html;
+
+  while (p != NULL && (p = strstr (p, needle)) != NULL)
+    {
+      const char *start = p + strlen (needle);
+      const char *end = strchr (start, '"');
+      g_autoptr(GString) url = NULL;
+
+      if (end == NULL)
+        break;
+
+      /* The sanitiser escapes exactly these four. */
+      url = g_string_new_len (start, end - start);
+      g_string_replace (url, "&quot;", "\"", 0);
+      g_string_replace (url, "&lt;", "<", 0);
+      g_string_replace (url, "&gt;", ">", 0);
+      g_string_replace (url, "&amp;", "&", 0);
+
+      if (!g_ptr_array_find_with_equal_func (urls, url->str, g_str_equal, NULL))
+        g_ptr_array_add (urls, g_string_free (g_steal_pointer (&url), FALSE));
+      p = end;
+    }
+
+  g_ptr_array_add (urls, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&urls), FALSE);
+}

@@ -24,7 +24,8 @@
 
 G_BEGIN_DECLS
 
-char *gazette_html_sanitize (const char *html,
-                             const char *base_url);
+char  *gazette_html_sanitize    (const char *html,
+                                 const char *base_url);
+char **gazette_html_list_images (const char *sanitized_html);
 
 G_END_DECLS
