@@ -33,6 +33,7 @@
 
 #include "gazette-announcement-private.h"
 #include "gazette-feed-private.h"
+#include "gazette-opml.h"
 #include "gazette-sanitizer.h"
 #include "gazette-store-private.h"
 
@@ -415,6 +416,7 @@ typedef enum {
   OFFLINE_STMT_REMOVE_OLD,
   OFFLINE_STMT_IMAGES_UNUSED,
   OFFLINE_STMT_HASH_IN_USE,
+  OFFLINE_STMT_FEED_IMPORT,
   N_OFFLINE_STMTS
 } OfflineStmt;
 
@@ -447,6 +449,10 @@ static const char * const offline_stmt_sql[N_OFFLINE_STMTS] = {
     " NOT EXISTS (SELECT 1 FROM feed_images fi WHERE fi.image_id = images.id)"
     " RETURNING hash",
   [OFFLINE_STMT_HASH_IN_USE] = "SELECT 1 FROM images WHERE hash = ?1",
+  /* Subscribed already: left as it is, folder included. */
+  [OFFLINE_STMT_FEED_IMPORT] =
+    "INSERT INTO feeds (url, title, home_page_url, folder, added) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (url) DO NOTHING",
 };
 
 /* The filters of a GazetteQuery, plus the keyset cursor, as bits: each combination is one
@@ -4292,4 +4298,114 @@ gazette_store_set_feed_folder (GazetteStore  *self,
   locker = g_mutex_locker_new (&self->mutex);
 
   return store_set_feed_folder_locked (self, feed_id, folder, error);
+}
+
+/**
+ * gazette_store_import_opml:
+ * @self: a #GazetteStore
+ * @opml: an OPML document
+ * @n_added: (out) (optional): how many feeds were subscribed to
+ * @n_skipped: (out) (optional): how many were left out: subscribed already (or listed twice),
+ *   or with an address that is not an http or https URL
+ * @error: return location for a #GError
+ *
+ * Subscribes to every feed of an OPML file, in one transaction, filing each in the folder
+ * the file puts it in and naming it as the file does until its first sync. Feeds already
+ * subscribed are left as they are, so importing a file twice adds nothing the second time.
+ * A file that is not well-formed OPML adds nothing and fails with a #GAZETTE_OPML_ERROR
+ * that says where it is broken.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gazette_store_import_opml (GazetteStore  *self,
+                           GBytes        *opml,
+                           guint         *n_added,
+                           guint         *n_skipped,
+                           GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint added = 0;
+  guint ignored = 0;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (opml != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+
+  entries = gazette_opml_parse (opml, &ignored, error);
+  if (entries == NULL)
+    return FALSE;
+
+  locker = g_mutex_locker_new (&self->mutex);
+  now = g_date_time_new_now_utc ();
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const GazetteOpmlEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(StoreStmt) stmt = store_get_offline_stmt (self, OFFLINE_STMT_FEED_IMPORT,
+                                                          error);
+
+      if (stmt == NULL)
+        goto failed;
+
+      bind_text (stmt, 1, entry->url);
+      bind_text (stmt, 2, entry->title);
+      bind_text (stmt, 3, entry->home_page_url);
+      bind_text (stmt, 4, entry->folder);
+      bind_seconds (stmt, 5, now);
+      if (!store_step_done (self, stmt, error))
+        goto failed;
+      added += sqlite3_changes (self->db) > 0 ? 1 : 0;
+    }
+
+  if (!store_commit (self, error))
+    goto failed;
+
+  if (n_added != NULL)
+    *n_added = added;
+  if (n_skipped != NULL)
+    *n_skipped = entries->len - added + ignored;
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * gazette_store_export_opml:
+ * @self: a #GazetteStore
+ * @error: return location for a #GError
+ *
+ * Writes every subscription with an http or https address as an OPML 2.0 document, filed
+ * by folder, for another reader or for gazette_store_import_opml().
+ *
+ * Returns: (transfer full) (nullable): the document in UTF-8, or %NULL with @error set
+ */
+GBytes *
+gazette_store_export_opml (GazetteStore  *self,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) feeds = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  feeds = gazette_store_list_feeds (self, error);
+  if (feeds == NULL)
+    return NULL;
+
+  /* Translators: the title of an exported subscription list */
+  return gazette_opml_write (feeds, _("Gazette subscriptions"));
 }
