@@ -665,6 +665,30 @@ test_hopeless_feed_keeps_items (Fixture       *fixture,
   g_assert_cmpuint (count, ==, 2);
 }
 
+/* Over HTTP, the server's charset beats what the document declares. */
+static void
+test_http_charset (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GBytes) body = gazette_test_load_fixture ("xml-feed", "gbk-http-charset.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  GazetteQuery query = { 0 };
+  GazetteSyncReport *report;
+
+  serve (fixture, "/feed.xml", SOUP_STATUS_OK, "application/rss+xml; charset=GBK", body);
+  subscribe (fixture, "/feed.xml");
+
+  report = sync_all (fixture, &reports);
+  g_assert_cmpint (report->status, ==, GAZETTE_SYNC_STORED);
+  g_assert_cmpstr (gazette_feed_get_title (report->feed), ==, "萧山区新闻");
+  page = gazette_store_list_announcements (fixture->store, &query, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, >=, 1);
+  g_assert_cmpstr (gazette_announcement_get_title (g_ptr_array_index (page, 0)), ==, "数字经济");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +707,7 @@ main (int   argc,
   ADD ("clean/remove-feed-frees-images", test_remove_feed_frees_images);
   ADD ("xml/recovered-feed-warns", test_recovered_feed_warns);
   ADD ("xml/hopeless-feed-keeps-items", test_hopeless_feed_keeps_items);
+  ADD ("xml/http-charset", test_http_charset);
 
 #undef ADD
 

@@ -254,6 +254,14 @@ static const EncodingCase encoding_cases[] = {
   /* ...and a byte order mark beats both. */
   { "bom-utf8.xml", "application/xml; charset=big5", "ข่าวเซียวชาน", "萧山" },
   { "utf16.xml", "application/xml; charset=gbk", "ข่าวเซียวชาน", "萧山" },
+  /* Labels as the web means them: GB2312 pages use GBK characters (镕 is not in GB2312),
+   * windows-874 is not a name iconv knows, ISO-8859-1 pages use windows-1252 quotes. */
+  { "gb2312.xml", NULL, "萧山区人民政府", "朱镕基视察萧山" },
+  { "gb2312.xml", "application/rss+xml; charset=GB2312", "萧山区人民政府", "朱镕基视察萧山" },
+  { "windows-874.xml", NULL, "เขตเซียวชาน “ข่าว”", "ประกาศแผน… ดิจิทัล" },
+  { "windows-874.xml", "text/xml; charset=TIS-620", "เขตเซียวชาน “ข่าว”",
+    "ประกาศแผน… ดิจิทัล" },
+  { "iso-8859-1.xml", NULL, "Café “district” news", "Résumé of the plan – 2022" },
   /* A charset iconv does not know falls back to the declaration. */
   { "tis620.xml", "text/xml; charset=x-no-such-charset", "ข่าวเขตเซียวชาน",
     "ประกาศแผนเศรษฐกิจดิจิทัล" },

@@ -28,6 +28,7 @@
 
 #include "gazette-feed-parser.h"
 #include "gazette-feed-probe.h"
+#include "gazette-html.h"
 
 /* Both boxed types are reference-counted boxes: copying one is cheap and both are
  * immutable once built. */
@@ -469,6 +470,7 @@ discover_feeds (GazetteFetchResult *result,
       (param = strstr (result->content_type, "charset=")) != NULL)
     charset = g_strndup (param + 8, strcspn (param + 8, "; \t\""));
 
+  gazette_libxml_init ();
   doc = htmlReadMemory (data, (int) MIN (len, (gsize) G_MAXINT), result->final_url, charset,
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                         HTML_PARSE_NONET);

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "gazette-feed.h"
+#include "gazette-html.h"
 #include "gazette-opml.h"
 
 G_DEFINE_QUARK (gazette-opml-error-quark, gazette_opml_error)
@@ -255,7 +256,7 @@ gazette_opml_parse (GBytes  *bytes,
       return NULL;
     }
 
-  xmlInitParser ();
+  gazette_libxml_init ();
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     {

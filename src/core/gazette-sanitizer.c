@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gazette-html.h"
 #include "gazette-sanitizer.h"
 
 /* What the article view renders, and nothing else: the sanitiser's output is the contract
@@ -138,7 +139,7 @@ build_kind_table (gpointer data)
   GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* Before any thread parses (the JSON Feed parser sanitises in several). */
-  xmlInitParser ();
+  gazette_libxml_init ();
 
   for (guint i = 0; i < G_N_ELEMENTS (element_kinds); i++)
     g_hash_table_insert (table, (gpointer) element_kinds[i].name,

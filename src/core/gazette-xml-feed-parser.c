@@ -1056,13 +1056,6 @@ parse_atom (Parser              *p,
       add_announcement (doc, parse_atom_entry (p, child));
 }
 
-static gpointer
-init_libxml (gpointer data)
-{
-  /* Once, before any thread parses: libxml2 sets up its global tables here. */
-  xmlInitParser ();
-  return NULL;
-}
 
 static void
 set_not_well_formed (Parser  *p,
@@ -1100,7 +1093,6 @@ gazette_xml_feed_parse (GBytes      *bytes,
                         GPtrArray   *problems,
                         GError     **error)
 {
-  static GOnce init_once = G_ONCE_INIT;
   g_autoptr(GazetteFeedDocument) doc = NULL;
   g_autofree char *encoding = NULL;
   Parser p = { 0 };
@@ -1115,7 +1107,7 @@ gazette_xml_feed_parse (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_once (&init_once, init_libxml, NULL);
+  gazette_libxml_init ();
 
   data = g_bytes_get_data (bytes, &len);
   if (len > INT_MAX)
