@@ -381,7 +381,7 @@ folder_outline (xmlNode    *body,
  * Writes an OPML 2.0 document with one outline per feed whose address is an http or https
  * URL (others mean nothing to another reader), filed in nested outlines by folder.
  *
- * Returns: (transfer full): the document, in UTF-8
+ * Returns: (transfer full): the document, in UTF-8, with a NUL after its last byte
  */
 GBytes *
 gazette_opml_write (GPtrArray  *feeds,
@@ -453,7 +453,8 @@ gazette_opml_write (GPtrArray  *feeds,
   xmlDocDumpFormatMemoryEnc (doc, &out, &out_len, "UTF-8", 1);
   xmlFreeDoc (doc);
 
-  ret = g_bytes_new (out, out_len);
+  /* NUL-terminated past its size, so the text can be read as a string too. */
+  ret = g_bytes_new_take (g_strndup ((const char *) out, out_len), out_len);
   xmlFree (out);
 
   return ret;
