@@ -377,10 +377,22 @@ test_failed_feed_keeps_others (Fixture       *fixture,
   g_auto(Result) result = { 0 };
   g_autofree char *missing = g_build_filename (fixture->data_dir, "missing.json", NULL);
 
+  g_autoptr(GError) error = NULL;
+
   sync_sample (fixture);
 
+  /* Adding checks the feed first: a file that does not exist is not added. */
+  run (fixture, &result, "feeds", "add", missing, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "does not exist"));
+
+  /* A feed that goes missing after it was added. */
+  g_file_set_contents (missing, "{\"version\": \"https://jsonfeed.org/version/1.1\", "
+                       "\"title\": \"Soon gone\", \"items\": []}", -1, &error);
+  g_assert_no_error (error);
   run (fixture, &result, "feeds", "add", missing, NULL);
   g_assert_cmpint (result.status, ==, 0);
+  g_remove (missing);
 
   run (fixture, &result, "feeds", "add", missing, NULL);
   g_assert_cmpint (result.status, ==, 1);
@@ -588,6 +600,135 @@ test_locale_english (Fixture       *fixture,
   assert_contains (result.out, "Sep 14, 2018");
 }
 
+static void
+test_clean (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  sync_sample (fixture);
+
+  run (fixture, &result, "clean", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "--older-than DAYS"));
+
+  run (fixture, &result, "clean", "--older-than", "-3", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+
+  run (fixture, &result, "clean", "--older-than", "soon", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+
+  /* Nothing is read, so nothing goes, however old. */
+  run (fixture, &result, "clean", "--older-than", "0", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, "Removed 0 read announcements older than 0 days.\n");
+
+  run (fixture, &result, "--json", "clean", "--older-than", "30", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  root = parse_json (result.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "removed"), ==, 0);
+  g_assert_true (json_object_has_member (json_node_get_object (root), "published_before"));
+
+  run (fixture, &result, "--json", "list", NULL);
+  g_assert_cmpuint (json_array_length (result.out), ==, 6);
+}
+
+static void
+test_feeds_add_discovers (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  const char *one = g_test_get_filename (G_TEST_DIST, "data", "cli", "page-one-feed.html", NULL);
+  const char *two = g_test_get_filename (G_TEST_DIST, "data", "cli", "page-two-feeds.html",
+                                         NULL);
+  const char *sample = g_test_get_filename (G_TEST_DIST, "..", "data", "sample",
+                                            "districts.json", NULL);
+
+  /* A feed is added as it is. */
+  run (fixture, &result, "feeds", "add", sample, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Subscribed to file://"));
+
+  /* A page with one feed: that feed, and it says so. */
+  run (fixture, &result, "feeds", "add", one, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "is a web page; it links to the feed "
+                                        "https://xiaoshan.example.gov.cn/rss.xml"));
+  run (fixture, &result, "--json", "feeds", "list", NULL);
+  g_assert_nonnull (strstr (result.out, "\"https://xiaoshan.example.gov.cn/rss.xml\""));
+
+  /* Several: listed, and nothing added. */
+  run (fixture, &result, "feeds", "add", two, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.out, "https://xiaoshan.example.gov.cn/zh/rss.xml"));
+  g_assert_nonnull (strstr (result.out, "ประกาศ"));
+  g_assert_nonnull (strstr (result.err, "gazette feeds add URL"));
+
+  run (fixture, &result, "--json", "feeds", "add", two, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  root = parse_json (result.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "alternatives")), ==, 2);
+
+  run (fixture, &result, "--json", "feeds", "list", NULL);
+  g_assert_cmpuint (json_array_length (result.out), ==, 3);
+}
+
+static void
+test_feeds_import_export (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *exported = g_build_filename (fixture->data_dir, "out.opml", NULL);
+  g_autofree char *contents = NULL;
+  const char *opml = g_test_get_filename (G_TEST_DIST, "data", "cli", "subscriptions.opml",
+                                          NULL);
+  const char *broken = g_test_get_filename (G_TEST_DIST, "data", "cli", "broken.opml", NULL);
+
+  run (fixture, &result, "feeds", "import", opml, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, "Subscribed to 2 new feeds.\n"
+                   "Run “gazette sync” to fetch their announcements.\n");
+
+  /* Twice: nothing twice. */
+  run (fixture, &result, "--json", "feeds", "import", opml, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  root = parse_json (result.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "added"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "skipped"), ==, 2);
+
+  /* The sample of a new store, and the two imported. */
+  run (fixture, &result, "--json", "feeds", "list", NULL);
+  g_assert_cmpuint (json_array_length (result.out), ==, 3);
+  g_assert_nonnull (strstr (result.out, "\"folder\" : \"浙江\""));
+
+  /* Broken: where, and nothing added. */
+  run (fixture, &result, "feeds", "import", broken, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "broken.opml: "));
+  g_assert_nonnull (strstr (result.err, "line 5, column 10"));
+
+  run (fixture, &result, "feeds", "import", "/nonexistent/file.opml", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+
+  /* To standard output, and to a file; the bundled sample is not a web address. */
+  run (fixture, &result, "feeds", "export", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_str_has_prefix (result.out, "<?xml"));
+  g_assert_nonnull (strstr (result.out, "<outline text=\"浙江\""));
+  g_assert_nonnull (strstr (result.out, "xmlUrl=\"https://bangkok.example.go.th/feed.atom\""));
+  g_assert_null (strstr (result.out, "resource://"));
+
+  run (fixture, &result, "feeds", "export", exported, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "xmlUrl=\"https://xiaoshan.example.gov.cn/rss.xml\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +749,9 @@ main (int   argc,
   g_test_add ("/cli/locale/chinese", Fixture, &chinese, fixture_setup, test_locale,
               fixture_teardown);
   ADD ("/cli/locale/english", test_locale_english);
+  ADD ("/cli/clean", test_clean);
+  ADD ("/cli/feeds-add-discovers", test_feeds_add_discovers);
+  ADD ("/cli/feeds-import-export", test_feeds_import_export);
 
 #undef ADD
 

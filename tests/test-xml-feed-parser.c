@@ -114,7 +114,7 @@ test_rss2 (void)
   g_assert_cmpuint (strlen (a->id), ==, 40);
   g_assert_cmpstr (a->url, ==, "https://xiaoshan.example.gov.cn/feeds/news/2.html");
   g_assert_cmpstr (a->author, ==, "Tong Guili");
-  g_assert_cmpstr (a->content_html, ==, "Second item");
+  g_assert_cmpstr (a->content_html, ==, "<p>Second item</p>");
   assert_date (a->published, "2018-10-09T02:00:00Z");
   g_assert_cmpstr (a->image_url, ==, "https://xiaoshan.example.gov.cn/img/valley-thumb.jpg");
   g_assert_null (a->tags);
@@ -179,8 +179,10 @@ test_atom (void)
   g_assert_cmpstr (a->url, ==, "https://atom.example.com/district/posts/v-valley.html");
   g_assert_cmpstr (a->image_url, ==, "https://atom.example.com/district/img/v.jpg");
   g_assert_cmpstr (a->summary, ==, "Vision & video");
+  /* The content's own xml:base, for the image in it; sanitised. */
   g_assert_cmpstr (a->content_html, ==,
-                   "<p>Computer <em>vision</em> park.</p><img src=\"pic.png\"/>");
+                   "<p>Computer <em>vision</em> park.</p>"
+                   "<p><img src=\"https://cdn.example.net/pic.png\"/></p>");
   g_assert_null (a->content_text);
   g_assert_cmpstr (a->author, ==, "Xiaoshan Government");
   g_assert_cmpstr (a->language, ==, "en");
@@ -252,6 +254,14 @@ static const EncodingCase encoding_cases[] = {
   /* ...and a byte order mark beats both. */
   { "bom-utf8.xml", "application/xml; charset=big5", "ข่าวเซียวชาน", "萧山" },
   { "utf16.xml", "application/xml; charset=gbk", "ข่าวเซียวชาน", "萧山" },
+  /* Labels as the web means them: GB2312 pages use GBK characters (镕 is not in GB2312),
+   * windows-874 is not a name iconv knows, ISO-8859-1 pages use windows-1252 quotes. */
+  { "gb2312.xml", NULL, "萧山区人民政府", "朱镕基视察萧山" },
+  { "gb2312.xml", "application/rss+xml; charset=GB2312", "萧山区人民政府", "朱镕基视察萧山" },
+  { "windows-874.xml", NULL, "เขตเซียวชาน “ข่าว”", "ประกาศแผน… ดิจิทัล" },
+  { "windows-874.xml", "text/xml; charset=TIS-620", "เขตเซียวชาน “ข่าว”",
+    "ประกาศแผน… ดิจิทัล" },
+  { "iso-8859-1.xml", NULL, "Café “district” news", "Résumé of the plan – 2022" },
   /* A charset iconv does not know falls back to the declaration. */
   { "tis620.xml", "text/xml; charset=x-no-such-charset", "ข่าวเขตเซียวชาน",
     "ประกาศแผนเศรษฐกิจดิจิทัล" },

@@ -362,6 +362,8 @@ gazette_json_add_feed (JsonBuilder *builder,
   add_date (builder, "retry_after", gazette_feed_get_retry_after (feed));
   json_builder_set_member_name (builder, "gone");
   json_builder_add_boolean_value (builder, gazette_feed_get_gone (feed));
+  add_string (builder, "folder", gazette_feed_get_folder (feed));
+  add_string (builder, "warning", gazette_feed_get_warning (feed));
   json_builder_end_object (builder);
 }
 

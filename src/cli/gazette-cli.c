@@ -23,11 +23,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "gazette-cli-output.h"
 #include "gazette-cli.h"
 #include "gazette-feed-parser.h"
+#include "gazette-feed-probe.h"
 #include "gazette-fetcher.h"
 #include "gazette-format.h"
 #include "gazette-html.h"
@@ -162,6 +164,79 @@ feed_location_to_url (const char *location)
 
 /* ---- feeds ---------------------------------------------------------------------------- */
 
+typedef struct
+{
+  GMainLoop        *loop;
+  GazetteFeedProbe *probe;
+  GError           *error;
+} ProbeWait;
+
+static void
+probe_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  ProbeWait *wait = user_data;
+
+  wait->probe = gazette_feed_probe_finish (result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+/* What the user typed as a feed's address: a URL, a local file (one that exists, or a path
+ * that can only be one), or a web address without its https://. */
+static char *
+feed_address_to_url (const char *location)
+{
+  if (g_uri_peek_scheme (location) == NULL &&
+      (g_file_test (location, G_FILE_TEST_EXISTS) || g_path_is_absolute (location) ||
+       g_str_has_prefix (location, "./") || g_str_has_prefix (location, "../")))
+    return feed_location_to_url (location);
+
+  return gazette_feed_probe_normalize_url (location);
+}
+
+static void
+print_alternatives (GPtrArray *alternatives)
+{
+  g_autoptr(GazetteTable) table = gazette_table_new (3);
+
+  gazette_table_add_row (table, _("FEED"), _("TYPE"), _("URL"), NULL);
+  for (guint i = 0; i < alternatives->len; i++)
+    {
+      GazetteFeedLink *link = g_ptr_array_index (alternatives, i);
+      const char *title = gazette_feed_link_get_title (link);
+
+      gazette_table_add_row (table, title != NULL ? title : "",
+                             gazette_feed_link_get_content_type (link),
+                             gazette_feed_link_get_url (link), NULL);
+    }
+  gazette_table_print (table);
+}
+
+static void
+json_add_alternatives (JsonBuilder *builder,
+                       GPtrArray   *alternatives)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < alternatives->len; i++)
+    {
+      GazetteFeedLink *link = g_ptr_array_index (alternatives, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "url");
+      json_builder_add_string_value (builder, gazette_feed_link_get_url (link));
+      json_builder_set_member_name (builder, "title");
+      if (gazette_feed_link_get_title (link) != NULL)
+        json_builder_add_string_value (builder, gazette_feed_link_get_title (link));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "content_type");
+      json_builder_add_string_value (builder, gazette_feed_link_get_content_type (link));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static int
 feeds_add (Cli        *cli,
            const char *location)
@@ -169,8 +244,14 @@ feeds_add (Cli        *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(GazetteStore) store = NULL;
   g_autoptr(GazetteFeed) feed = NULL;
-  g_autofree char *url = feed_location_to_url (location);
+  g_autoptr(GazetteFetcher) fetcher = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GazetteFeedProbe) probe = NULL;
+  g_autofree char *url = feed_address_to_url (location);
   g_autofree char *scheme = g_uri_parse_scheme (url);
+  const char *subscribe_url;
+  GPtrArray *alternatives;
+  ProbeWait wait = { 0 };
 
   if (!g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL)
       || (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0
@@ -183,8 +264,52 @@ feeds_add (Cli        *cli,
       return usage_error ("feeds", message);
     }
 
+  /* Before subscribing: is it a feed, or a page that says where its feeds are? */
+  fetcher = gazette_fetcher_new ();
+  loop = g_main_loop_new (NULL, FALSE);
+  wait.loop = loop;
+  gazette_feed_probe_async (fetcher, url, NULL, probe_cb, &wait);
+  g_main_loop_run (loop);
+  if (wait.error != NULL)
+    {
+      g_autoptr(GError) probe_error = wait.error;
+      return report_error (probe_error);
+    }
+  probe = wait.probe;
+
+  alternatives = gazette_feed_probe_get_alternatives (probe);
+  if (gazette_feed_probe_is_feed (probe))
+    subscribe_url = gazette_feed_probe_get_url (probe);
+  else if (alternatives->len == 1)
+    subscribe_url = gazette_feed_link_get_url (g_ptr_array_index (alternatives, 0));
+  else
+    {
+      if (cli->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "page");
+          json_builder_add_string_value (builder, gazette_feed_probe_get_url (probe));
+          json_builder_set_member_name (builder, "alternatives");
+          json_add_alternatives (builder, alternatives);
+          json_builder_end_object (builder);
+          gazette_json_print (builder);
+        }
+      else
+        {
+          /* Translators: %s is a web address. */
+          g_print (_("%s is a web page that links to several feeds:\n"),
+                   gazette_feed_probe_get_url (probe));
+          print_alternatives (alternatives);
+        }
+      g_printerr ("gazette: %s\n",
+                  _("Choose one of these feeds and add it with “gazette feeds add URL”."));
+      return EXIT_FAILURE;
+    }
+
   if (!(store = open_store (cli, &error))
-      || !(feed = gazette_store_add_feed (store, url, &error)))
+      || !(feed = gazette_store_add_feed (store, subscribe_url, &error)))
     return report_error (error);
 
   if (cli->json)
@@ -195,9 +320,101 @@ feeds_add (Cli        *cli,
     }
   else
     {
+      if (!gazette_feed_probe_is_feed (probe))
+        /* Translators: the first %s is a web page's address, the second its feed's. */
+        g_print (_("%s is a web page; it links to the feed %s.\n"),
+                 gazette_feed_probe_get_url (probe), subscribe_url);
       /* Translators: %s is a feed's URL. */
       g_print (_("Subscribed to %s.\n"), gazette_feed_get_url (feed));
       g_print ("%s\n", _("Run “gazette sync” to fetch its announcements."));
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+feeds_import (Cli        *cli,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GazetteStore) store = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GBytes) bytes = NULL;
+  guint n_added = 0;
+  guint n_skipped = 0;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    return report_error (error);
+
+  if (!(store = open_store (cli, &error))
+      || !gazette_store_import_opml (store, bytes, &n_added, &n_skipped, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      /* Translators: the first %s is a file name, the second what is wrong with it. */
+      g_printerr (_("gazette: %s: %s\n"), name, error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "added");
+      json_builder_add_int_value (builder, n_added);
+      json_builder_set_member_name (builder, "skipped");
+      json_builder_add_int_value (builder, n_skipped);
+      json_builder_end_object (builder);
+      gazette_json_print (builder);
+    }
+  else
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            /* Translators: %u is how many feeds an OPML file added. */
+                            "Subscribed to %u new feed.\n",
+                            "Subscribed to %u new feeds.\n", n_added), n_added);
+      if (n_skipped > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              /* Translators: %u is how many feeds of an OPML file were not
+                               * added. */
+                              "Skipped %u feed: already subscribed, or not a web address.\n",
+                              "Skipped %u feeds: already subscribed, or not web addresses.\n",
+                              n_skipped), n_skipped);
+      if (n_added > 0)
+        g_print ("%s\n", _("Run “gazette sync” to fetch their announcements."));
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+feeds_export (Cli        *cli,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GazetteStore) store = NULL;
+  g_autoptr(GBytes) opml = NULL;
+
+  if (!(store = open_store (cli, &error)) || !(opml = gazette_store_export_opml (store, &error)))
+    return report_error (error);
+
+  if (path == NULL)
+    {
+      gsize len = 0;
+      const char *data = g_bytes_get_data (opml, &len);
+
+      fwrite (data, 1, len, stdout);
+      return ferror (stdout) ? EXIT_FAILURE : EXIT_SUCCESS;
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      if (!g_file_replace_contents (file, g_bytes_get_data (opml, NULL), g_bytes_get_size (opml),
+                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        return report_error (error);
     }
 
   return EXIT_SUCCESS;
@@ -262,6 +479,9 @@ feed_status (GazetteFeed *feed)
     return g_strdup (_("waiting, as the server asked"));
   if (gazette_feed_get_last_success (feed) == NULL)
     return g_strdup (_("never updated"));
+  if (gazette_feed_get_warning (feed) != NULL)
+    /* Translators: %s is what was wrong with a feed that was read all the same. */
+    return g_strdup_printf (_("up to date, with a warning: %s"), gazette_feed_get_warning (feed));
   return g_strdup (_("up to date"));
 }
 
@@ -326,8 +546,13 @@ command_feeds (Cli   *cli,
     return feeds_add (cli, argv[2]);
   if (g_strcmp0 (sub, "remove") == 0 && argc == 3)
     return feeds_remove (cli, argv[2]);
+  if (g_strcmp0 (sub, "import") == 0 && argc == 3)
+    return feeds_import (cli, argv[2]);
+  if (g_strcmp0 (sub, "export") == 0 && (argc == 2 || argc == 3))
+    return feeds_export (cli, argc == 3 ? argv[2] : NULL);
 
-  return usage_error ("feeds", _("Use “feeds add URL”, “feeds remove URL-or-ID” or “feeds list”."));
+  return usage_error ("feeds", _("Use “feeds add URL”, “feeds remove URL-or-ID”, “feeds list”, "
+                                 "“feeds import FILE” or “feeds export [FILE]”."));
 }
 
 /* ---- sync ----------------------------------------------------------------------------- */
@@ -1120,10 +1345,70 @@ command_validate (Cli   *cli,
   return document != NULL ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+/* ---- clean ---------------------------------------------------------------------------- */
+
+static int opt_older_than = -1;
+
+static const GOptionEntry clean_entries[] = {
+  { "older-than", 0, 0, G_OPTION_ARG_INT, &opt_older_than,
+    N_("Remove read announcements published more than DAYS days ago"), N_("DAYS") },
+  { NULL }
+};
+
+static int
+command_clean (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GazetteStore) store = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) older_than = NULL;
+  guint n_removed = 0;
+
+  if (argc != 1)
+    return usage_error ("clean", _("“clean” takes no arguments besides --older-than DAYS."));
+  if (opt_older_than < 0)
+    return usage_error ("clean", _("Say how old with --older-than DAYS (0 or more)."));
+
+  now = g_date_time_new_now_utc ();
+  older_than = g_date_time_add_days (now, -opt_older_than);
+
+  if (!(store = open_store (cli, &error))
+      || !gazette_store_remove_old (store, older_than, &n_removed, &error))
+    return report_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *iso = g_date_time_format_iso8601 (older_than);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "removed");
+      json_builder_add_int_value (builder, n_removed);
+      json_builder_set_member_name (builder, "published_before");
+      json_builder_add_string_value (builder, iso);
+      json_builder_end_object (builder);
+      gazette_json_print (builder);
+    }
+  else
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            /* Translators: %u is how many announcements were removed, %d a
+                             * number of days. */
+                            "Removed %u read announcement older than %d days.\n",
+                            "Removed %u read announcements older than %d days.\n", n_removed),
+               n_removed, opt_older_than);
+    }
+
+  return EXIT_SUCCESS;
+}
+
 /* ---- dispatch ------------------------------------------------------------------------- */
 
 static const Command commands[] = {
-  { "feeds", "add URL | remove URL-or-ID | list", N_("Manage your subscriptions"),
+  { "feeds", "add URL | remove URL-or-ID | list | import FILE | export [FILE]",
+    N_("Manage your subscriptions"),
     command_feeds },
   { "sync", "[URL…]", N_("Fetch feeds and store what is new"), command_sync },
   { "list", "", N_("List announcements, newest first"), command_list },
@@ -1136,6 +1421,8 @@ static const Command commands[] = {
     command_entities },
   { "validate", "URL-or-FILE", N_("Check a feed and print every problem with its location"),
     command_validate },
+  { "clean", "--older-than DAYS",
+    N_("Remove old read announcements and their images"), command_clean },
 };
 
 static const Command *
@@ -1293,7 +1580,9 @@ gazette_cli_run (int    argc,
     g_autofree char **view = g_memdup2 (args, sizeof (char *) * (n_args + 1));
     char **parsed = view;
     g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, command->parameters);
-    const GOptionEntry *entries = g_str_equal (command->name, "list") ? list_entries : NULL;
+    const GOptionEntry *entries = g_str_equal (command->name, "list") ? list_entries
+                                  : g_str_equal (command->name, "clean") ? clean_entries
+                                  : NULL;
     int parsed_argc = n_args;
 
     status = parse_options (command, entries, parameters, &parsed_argc, &parsed);

@@ -46,6 +46,8 @@ struct _GazetteFeed
   gboolean   gone;              /* the server answered 410 Gone */
   guint      n_announcements;   /* filled by store queries */
   guint      n_unread;          /* filled by store queries */
+  char      *folder;            /* the OPML folder it was imported into, or NULL */
+  char      *warning;           /* what was wrong with the last document stored, or NULL */
 };
 
 void _gazette_feed_set_string   (char       **field,

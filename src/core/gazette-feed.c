@@ -36,6 +36,8 @@ enum {
   PROP_GONE,
   PROP_N_UNREAD,
   PROP_N_ANNOUNCEMENTS,
+  PROP_FOLDER,
+  PROP_WARNING,
   N_PROPS
 };
 
@@ -80,6 +82,8 @@ gazette_feed_finalize (GObject *object)
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->last_error_time, g_date_time_unref);
   g_clear_pointer (&self->retry_after, g_date_time_unref);
+  g_clear_pointer (&self->folder, g_free);
+  g_clear_pointer (&self->warning, g_free);
 
   G_OBJECT_CLASS (gazette_feed_parent_class)->finalize (object);
 }
@@ -124,6 +128,14 @@ gazette_feed_get_property (GObject    *object,
 
     case PROP_N_ANNOUNCEMENTS:
       g_value_set_uint (value, self->n_announcements);
+      break;
+
+    case PROP_FOLDER:
+      g_value_set_string (value, self->folder);
+      break;
+
+    case PROP_WARNING:
+      g_value_set_string (value, self->warning);
       break;
 
     default:
@@ -200,6 +212,16 @@ gazette_feed_class_init (GazetteFeedClass *klass)
     g_param_spec_uint ("n-announcements", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FOLDER] =
+    g_param_spec_string ("folder", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_WARNING] =
+    g_param_spec_string ("warning", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -495,6 +517,38 @@ gazette_feed_get_n_unread (GazetteFeed *self)
   g_return_val_if_fail (GAZETTE_IS_FEED (self), 0);
 
   return self->n_unread;
+}
+
+/**
+ * gazette_feed_get_folder:
+ * @self: a #GazetteFeed
+ *
+ * Returns: (nullable): the folder the feed is filed in (from an OPML import, nested
+ *   folders joined with “/”), or %NULL at the top level
+ */
+const char *
+gazette_feed_get_folder (GazetteFeed *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_FEED (self), NULL);
+
+  return self->folder;
+}
+
+/**
+ * gazette_feed_get_warning:
+ * @self: a #GazetteFeed
+ *
+ * A warning is not a failure: the last document was stored, but something in it was
+ * wrong, such as XML that had to be repaired to read its items.
+ *
+ * Returns: (nullable): what was wrong with the last document stored, for people
+ */
+const char *
+gazette_feed_get_warning (GazetteFeed *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_FEED (self), NULL);
+
+  return self->warning;
 }
 
 /*

@@ -46,5 +46,7 @@ GDateTime   *gazette_feed_get_retry_after      (GazetteFeed *self);
 gboolean     gazette_feed_get_gone             (GazetteFeed *self);
 guint        gazette_feed_get_n_announcements  (GazetteFeed *self);
 guint        gazette_feed_get_n_unread         (GazetteFeed *self);
+const char  *gazette_feed_get_folder           (GazetteFeed *self);
+const char  *gazette_feed_get_warning          (GazetteFeed *self);
 
 G_END_DECLS

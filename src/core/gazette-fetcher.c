@@ -104,6 +104,7 @@ typedef struct
   SoupMessage  *message;      /* http and https */
   GInputStream *stream;
   GByteArray   *body;
+  gsize         max_body_size;
 
   /* Set while in the fetcher's queue and the caller gave a cancellable. */
   GSource      *queued_source;
@@ -465,14 +466,13 @@ static void read_cb (GObject      *object,
 static void
 read_next (GTask *task)
 {
-  GazetteFetcher *self = g_task_get_source_object (task);
   FetchData *data = g_task_get_task_data (task);
   gsize room;
 
   /* Never ask for more than one byte past the cap: that byte is enough to know the body
    * is too large, and we stop reading there.
    */
-  room = self->max_body_size - MIN (data->body->len, self->max_body_size);
+  room = data->max_body_size - MIN (data->body->len, data->max_body_size);
   room = room < READ_CHUNK_SIZE ? room + 1 : READ_CHUNK_SIZE;
 
   g_input_stream_read_bytes_async (data->stream,
@@ -506,9 +506,9 @@ read_cb (GObject      *object,
   size = g_bytes_get_size (bytes);
   if (size > 0)
     {
-      if (size > self->max_body_size - MIN (data->body->len, self->max_body_size))
+      if (size > data->max_body_size - MIN (data->body->len, data->max_body_size))
         {
-          fetch_complete (task, NULL, new_too_large_error (self->max_body_size));
+          fetch_complete (task, NULL, new_too_large_error (data->max_body_size));
           return;
         }
 
@@ -612,9 +612,9 @@ send_cb (GObject      *object,
    * Content-Encoding this is the compressed size, and the decoded body is larger still.
    */
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      (guint64) soup_message_headers_get_content_length (headers) > self->max_body_size)
+      (guint64) soup_message_headers_get_content_length (headers) > data->max_body_size)
     {
-      fetch_complete (task, NULL, new_too_large_error (self->max_body_size));
+      fetch_complete (task, NULL, new_too_large_error (data->max_body_size));
       return;
     }
 
@@ -765,6 +765,8 @@ gazette_fetcher_fetch_async (GazetteFetcher            *self,
   data->etag = g_strdup (request->etag);
   data->last_modified = g_strdup (request->last_modified);
   data->all_redirects_permanent = TRUE;
+  data->max_body_size = request->max_body_size > 0 ?
+                        MIN (request->max_body_size, self->max_body_size) : self->max_body_size;
   g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
 
   scheme = g_uri_peek_scheme (request->url);

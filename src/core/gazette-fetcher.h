@@ -45,6 +45,7 @@ typedef struct
   char *url;
   char *etag;              /* or NULL */
   char *last_modified;     /* or NULL */
+  gsize max_body_size;     /* a smaller cap for this request (images), or 0 for the fetcher's */
 } GazetteFetchRequest;
 
 typedef struct

@@ -23,9 +23,50 @@
 #include "config.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
 #include <string.h>
 
 #include "gazette-html.h"
+
+/* Legacy encodings as the web means them: labels whose strict charset iconv lacks, or whose
+ * pages use the superset under the older name. Decoding with the superset reads the strict
+ * charset's bytes the same and the rest correctly, as browsers do (WHATWG Encoding). */
+static const struct { const char *label; const char *decoder; } encoding_aliases[] = {
+  { "GB2312", "GB18030" },
+  { "GBK", "GB18030" },
+  { "X-GBK", "GB18030" },
+  { "TIS-620", "CP874" },
+  { "WINDOWS-874", "CP874" },
+  { "ISO-8859-11", "CP874" },
+  { "X-BIG5", "BIG5" },
+  { "ISO-8859-1", "CP1252" },
+  { "LATIN1", "CP1252" },
+  { "US-ASCII", "CP1252" },
+};
+
+static gpointer
+libxml_init_once (gpointer data)
+{
+  xmlInitParser ();
+  for (guint i = 0; i < G_N_ELEMENTS (encoding_aliases); i++)
+    xmlAddEncodingAlias (encoding_aliases[i].decoder, encoding_aliases[i].label);
+
+  return NULL;
+}
+
+/**
+ * gazette_libxml_init:
+ *
+ * Sets libxml2 up once, before any thread parses: its global tables, and the encoding
+ * labels real feeds and pages use. Every user of libxml2 in Gazette calls this first.
+ */
+void
+gazette_libxml_init (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, libxml_init_once, NULL);
+}
 
 typedef struct
 {
@@ -153,6 +194,7 @@ gazette_html_to_text (const char *html)
   if (html == NULL || *html == '\0')
     return g_strdup ("");
 
+  gazette_libxml_init ();
   len = (int) MIN (strlen (html), (gsize) G_MAXINT);
   doc = htmlReadMemory (html, len, NULL, "UTF-8",
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING

@@ -25,5 +25,6 @@
 G_BEGIN_DECLS
 
 char *gazette_html_to_text (const char *html);
+void  gazette_libxml_init  (void);
 
 G_END_DECLS

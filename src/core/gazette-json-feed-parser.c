@@ -32,6 +32,7 @@
 #include "gazette-announcement-private.h"
 #include "gazette-json-feed-parser-private.h"
 #include "gazette-json-feed-parser.h"
+#include "gazette-sanitizer.h"
 
 /* Past this many, problems are only counted: a feed broken in every item would otherwise
  * give a list nobody reads, at the cost of two strings per item. */
@@ -76,6 +77,7 @@ typedef struct
   guint        path_len;
 
   const char  *feed_language;      /* normalized, or NULL */
+  const char  *home_page_url;      /* the document's, for relative URLs in content_html */
   const char  *feed_author;        /* points into the JSON tree, or NULL */
   GHashTable  *districts;          /* id → GazetteEntity, borrowed from the document */
   GHashTable  *unknown_districts;  /* id → GazetteEntity, owned */
@@ -1084,6 +1086,14 @@ parse_item (Parser   *p,
     url = member_text (p, item, "external_url", FALSE);
   a->url = g_strdup (url);
 
+  /* The store keeps only what the article view can show safely. */
+  if (a->content_html != NULL)
+    {
+      g_autofree char *html = g_steal_pointer (&a->content_html);
+
+      a->content_html = gazette_html_sanitize (html, url != NULL ? url : p->home_page_url);
+    }
+
   image = member_text (p, item, "image", FALSE);
   if (image == NULL)
     image = member_text (p, item, "banner_image", FALSE);
@@ -1225,6 +1235,7 @@ parse_feed_head (Parser              *p,
                      _("“%s” is not a language tag, so the feed’s language is unknown"), quoted);
     }
   p->feed_language = doc->language;
+  p->home_page_url = doc->home_page_url;
 
   icon = member_text (p, root, "icon", FALSE);
   if (icon == NULL)
@@ -1732,6 +1743,7 @@ chunks_new (const Parser *p,
       if (p->problems != NULL)
         c->p.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) gazette_problem_free);
       c->p.feed_language = head->feed_language;
+      c->p.home_page_url = head->home_page_url;
       c->p.feed_author = head->feed_author;
       if (head->districts != NULL)
         c->p.districts = g_hash_table_ref (head->districts);

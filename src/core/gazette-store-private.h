@@ -25,7 +25,7 @@
 G_BEGIN_DECLS
 
 /* The newest schema this build writes and reads; see the migrations in gazette-store.c. */
-#define GAZETTE_STORE_SCHEMA_VERSION 3
+#define GAZETTE_STORE_SCHEMA_VERSION 4
 
 /* Where a link between an announcement and an entity came from. */
 typedef enum {
@@ -36,6 +36,21 @@ typedef enum {
 gboolean  _gazette_store_set_found_links                 (GazetteStore        *self,
                                                           gint64               row_id,
                                                           GPtrArray           *entities,
+                                                          GError             **error);
+
+/* The sync's side of offline images. */
+GPtrArray *_gazette_store_link_images                   (GazetteStore        *self,
+                                                          GazetteFeed         *feed,
+                                                          GazetteFeedDocument *document,
+                                                          guint                max_per_article,
+                                                          GError             **error);
+gboolean  _gazette_store_save_image                      (GazetteStore        *self,
+                                                          const char          *url,
+                                                          GBytes              *bytes,
+                                                          const char          *content_type,
+                                                          GError             **error);
+gboolean  _gazette_store_image_failed                    (GazetteStore        *self,
+                                                          const char          *url,
                                                           GError             **error);
 
 /* For tests only. */

@@ -27,11 +27,14 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "gazette-announcement-private.h"
 #include "gazette-feed-private.h"
+#include "gazette-opml.h"
+#include "gazette-sanitizer.h"
 #include "gazette-store-private.h"
 
 /* Threading: one SQLite connection per store, opened with SQLITE_OPEN_NOMUTEX because the
@@ -191,6 +194,38 @@ static const char schema_v3[] =
   ") WITHOUT ROWID;"
   "PRAGMA user_version = 3;";
 
+/* Version 4: real-world feeds. Feeds remember the OPML folder they were imported into and
+ * the warning of the last document stored (XML that had to be repaired, say). Images are
+ * kept for offline reading in a content-addressed folder beside the database,
+ * images/<first two hex digits>/<sha256>; a row per URL says which file holds it (hash NULL
+ * until it is downloaded, or when the download failed at the time in fetched), and the two
+ * reference tables say who needs it, so that cleaning can free what nothing refers to. */
+static const char schema_v4[] =
+  "ALTER TABLE feeds ADD COLUMN folder TEXT;"
+  "ALTER TABLE feeds ADD COLUMN warning TEXT;"
+  "CREATE TABLE images ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  url          TEXT NOT NULL UNIQUE,"
+  "  hash         TEXT,"
+  "  content_type TEXT,"
+  "  size         INTEGER,"
+  "  fetched      INTEGER"
+  ");"
+  "CREATE INDEX images_hash ON images (hash) WHERE hash IS NOT NULL;"
+  "CREATE TABLE announcement_images ("
+  "  announcement_id INTEGER NOT NULL REFERENCES announcements (id) ON DELETE CASCADE,"
+  "  image_id        INTEGER NOT NULL REFERENCES images (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (announcement_id, image_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX announcement_images_image ON announcement_images (image_id);"
+  "CREATE TABLE feed_images ("
+  "  feed_id  INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,"
+  "  image_id INTEGER NOT NULL REFERENCES images (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (feed_id, image_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX feed_images_image ON feed_images (image_id);"
+  "PRAGMA user_version = 4;";
+
 typedef struct
 {
   int         version;
@@ -203,6 +238,7 @@ static const Migration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GAZETTE_STORE_SCHEMA_VERSION);
@@ -219,7 +255,8 @@ G_STATIC_ASSERT (GAZETTE_LINK_DECLARED == 0);
   "f.last_modified, f.last_checked, f.last_success, f.last_error, f.last_error_time, " \
   "f.retry_after, f.gone, " \
   "(SELECT count(*) FROM announcements a WHERE a.feed_id = f.id), " \
-  "(SELECT count(*) FROM announcements a WHERE a.feed_id = f.id AND a.read = 0)"
+  "(SELECT count(*) FROM announcements a WHERE a.feed_id = f.id AND a.read = 0), " \
+  "f.folder, f.warning"
 
 #define ENTITY_COLUMNS(e) \
   e ".id, " e ".kind, " e ".key, " e ".name, " e ".parent_key, " e ".roles, " e ".summary, " \
@@ -402,6 +439,61 @@ static const char * const stmt_sql[N_STMTS] = {
     " WHERE q.official_id = ?1 ORDER BY a.published DESC, a.id DESC, q.position",
 };
 
+/* Statements of the offline parts (images, folders, warnings, cleaning), apart from the
+ * ones above. */
+typedef enum {
+  OFFLINE_STMT_FEED_SAVE_WARNING,
+  OFFLINE_STMT_FEED_SET_FOLDER,
+  OFFLINE_STMT_IMAGE_LOOKUP,
+  OFFLINE_STMT_IMAGE_ENSURE,
+  OFFLINE_STMT_IMAGE_STORED,
+  OFFLINE_STMT_IMAGE_FAILED,
+  OFFLINE_STMT_ANN_IMAGES_CLEAR,
+  OFFLINE_STMT_ANN_IMAGE_LINK,
+  OFFLINE_STMT_FEED_IMAGES_CLEAR,
+  OFFLINE_STMT_FEED_IMAGE_LINK,
+  OFFLINE_STMT_REMOVE_OLD,
+  OFFLINE_STMT_IMAGES_UNUSED,
+  OFFLINE_STMT_HASH_IN_USE,
+  OFFLINE_STMT_FEED_IMPORT,
+  N_OFFLINE_STMTS
+} OfflineStmt;
+
+static const char * const offline_stmt_sql[N_OFFLINE_STMTS] = {
+  [OFFLINE_STMT_FEED_SAVE_WARNING] = "UPDATE feeds SET warning = ?2 WHERE id = ?1",
+  [OFFLINE_STMT_FEED_SET_FOLDER] = "UPDATE feeds SET folder = ?2 WHERE id = ?1",
+  [OFFLINE_STMT_IMAGE_LOOKUP] =
+    "SELECT hash FROM images WHERE url = ?1 AND hash IS NOT NULL",
+  /* The update is a no-op that makes RETURNING give the existing row too. */
+  [OFFLINE_STMT_IMAGE_ENSURE] =
+    "INSERT INTO images (url) VALUES (?1) ON CONFLICT (url) DO UPDATE SET url = excluded.url"
+    " RETURNING id, hash IS NOT NULL, fetched",
+  [OFFLINE_STMT_IMAGE_STORED] =
+    "INSERT INTO images (url, hash, content_type, size, fetched) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (url) DO UPDATE SET hash = excluded.hash,"
+    " content_type = excluded.content_type, size = excluded.size, fetched = excluded.fetched",
+  [OFFLINE_STMT_IMAGE_FAILED] =
+    "UPDATE images SET fetched = ?2 WHERE url = ?1 AND hash IS NULL",
+  [OFFLINE_STMT_ANN_IMAGES_CLEAR] = "DELETE FROM announcement_images WHERE announcement_id = ?1",
+  [OFFLINE_STMT_ANN_IMAGE_LINK] =
+    "INSERT OR IGNORE INTO announcement_images (announcement_id, image_id) VALUES (?1, ?2)",
+  [OFFLINE_STMT_FEED_IMAGES_CLEAR] = "DELETE FROM feed_images WHERE feed_id = ?1",
+  [OFFLINE_STMT_FEED_IMAGE_LINK] =
+    "INSERT OR IGNORE INTO feed_images (feed_id, image_id) VALUES (?1, ?2)",
+  [OFFLINE_STMT_REMOVE_OLD] =
+    "DELETE FROM announcements WHERE read = 1 AND starred = 0 AND published < ?1",
+  [OFFLINE_STMT_IMAGES_UNUSED] =
+    "DELETE FROM images WHERE"
+    " NOT EXISTS (SELECT 1 FROM announcement_images ai WHERE ai.image_id = images.id) AND"
+    " NOT EXISTS (SELECT 1 FROM feed_images fi WHERE fi.image_id = images.id)"
+    " RETURNING hash",
+  [OFFLINE_STMT_HASH_IN_USE] = "SELECT 1 FROM images WHERE hash = ?1",
+  /* Subscribed already: left as it is, folder included. */
+  [OFFLINE_STMT_FEED_IMPORT] =
+    "INSERT INTO feeds (url, title, home_page_url, folder, added) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (url) DO NOTHING",
+};
+
 /* The filters of a GazetteQuery, plus the keyset cursor, as bits: each combination is one
  * fixed SQL text, built from the fragments below and prepared once.
  *
@@ -467,6 +559,7 @@ struct _GazetteStore
   sqlite3_stmt *stmts[N_STMTS];
   sqlite3_stmt *list_stmts[N_FILTER_MASKS];
   sqlite3_stmt *count_stmts[N_FILTER_MASKS];
+  sqlite3_stmt *offline_stmts[N_OFFLINE_STMTS];
 
   /* See "Checkpoints" above. */
   GThreadPool  *checkpointer;        /* at most one thread */
@@ -572,6 +665,18 @@ store_get_stmt (GazetteStore  *self,
   g_assert (which < N_STMTS);
 
   return store_prepare (self, &self->stmts[which], stmt_sql[which], error);
+}
+
+static void store_free_unused_images (GazetteStore *self);
+
+static StoreStmt *
+store_get_offline_stmt (GazetteStore  *self,
+                        OfflineStmt    which,
+                        GError       **error)
+{
+  g_assert (which < N_OFFLINE_STMTS);
+
+  return store_prepare (self, &self->offline_stmts[which], offline_stmt_sql[which], error);
 }
 
 /* Steps a statement that returns no rows. */
@@ -1061,6 +1166,8 @@ feed_from_row (sqlite3_stmt *stmt)
   feed->gone = sqlite3_column_int (stmt, 14) != 0;
   feed->n_announcements = (guint) sqlite3_column_int64 (stmt, 15);
   feed->n_unread = (guint) sqlite3_column_int64 (stmt, 16);
+  feed->folder = column_dup_text (stmt, 17);
+  feed->warning = column_dup_text (stmt, 18);
 
   return feed;
 }
@@ -1093,6 +1200,23 @@ store_read_feed (GazetteStore  *self,
     return store_set_error (self, error, rc);
 
   return TRUE;
+}
+
+static gboolean
+store_write_feed_warning (GazetteStore  *self,
+                          GazetteFeed   *feed,
+                          GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_offline_stmt (self, OFFLINE_STMT_FEED_SAVE_WARNING,
+                                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, feed->id);
+  bind_text (stmt, 2, feed->warning);
+
+  return store_step_done (self, stmt, error);
 }
 
 /* Writes the fetch state of @feed's row. */
@@ -1142,7 +1266,7 @@ store_write_feed_state (GazetteStore  *self,
       return FALSE;
     }
 
-  return TRUE;
+  return store_write_feed_warning (self, feed, error);
 }
 
 /* Announcements */
@@ -2483,6 +2607,8 @@ gazette_store_finalize (GObject *object)
       g_clear_pointer (&self->list_stmts[i], sqlite3_finalize);
       g_clear_pointer (&self->count_stmts[i], sqlite3_finalize);
     }
+  for (guint i = 0; i < N_OFFLINE_STMTS; i++)
+    g_clear_pointer (&self->offline_stmts[i], sqlite3_finalize);
 
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Could not close the database %s: %s", self->path, sqlite3_errmsg (self->db));
@@ -2923,6 +3049,8 @@ gazette_store_remove_feed (GazetteStore  *self,
 
   if (!store_commit (self, error))
     goto failed;
+
+  store_free_unused_images (self);
 
   if (n_removed != NULL)
     *n_removed = (guint) count;
@@ -4023,4 +4151,675 @@ _gazette_store_wait_for_checkpoints_for_tests (GazetteStore *self)
 
   while (g_atomic_int_get (&self->checkpoints_running) > 0)
     g_usleep (1000);
+}
+
+/* Offline images, folders and cleaning */
+
+/* A failed image download is tried again on a later sync, but not before this. */
+#define IMAGE_RETRY_SECONDS (24 * 60 * 60)
+
+/* NULL for a database that lives in memory: it has no folder to keep images in. */
+static char *
+store_images_dir (GazetteStore *self)
+{
+  g_autofree char *dir = NULL;
+
+  if (self->path[0] == '\0' || g_str_equal (self->path, ":memory:"))
+    return NULL;
+
+  dir = g_path_get_dirname (self->path);
+
+  return g_build_filename (dir, "images", NULL);
+}
+
+static char *
+store_image_path (GazetteStore *self,
+                  const char   *hash)
+{
+  g_autofree char *dir = store_images_dir (self);
+  char prefix[3] = { hash[0], hash[1], '\0' };
+
+  if (dir == NULL || strlen (hash) < 2)
+    return NULL;
+
+  return g_build_filename (dir, prefix, hash, NULL);
+}
+
+static gboolean
+store_run_for_row_offline (GazetteStore  *self,
+                           OfflineStmt    which,
+                           gint64         row_id,
+                           GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_offline_stmt (self, which, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, row_id);
+
+  return store_step_done (self, stmt, error);
+}
+
+static gboolean
+store_set_feed_folder_locked (GazetteStore  *self,
+                              gint64         feed_id,
+                              const char    *folder,
+                              GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_offline_stmt (self, OFFLINE_STMT_FEED_SET_FOLDER, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, feed_id);
+  bind_text (stmt, 2, folder != NULL && folder[0] != '\0' ? folder : NULL);
+  if (!store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, feed_id);
+
+      g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is a number */
+                   _("There is no feed number %s."), number);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Makes sure @url has a row and refers to it from @owner (an announcement or feed row, by
+ * @link); adds @url to @to_fetch when it has yet to be downloaded. */
+static gboolean
+store_link_image (GazetteStore  *self,
+                  OfflineStmt    link,
+                  gint64         owner,
+                  const char    *url,
+                  gint64         now,
+                  GHashTable    *seen,
+                  GPtrArray     *to_fetch,
+                  GError       **error)
+{
+  gint64 image_id;
+  gboolean stored;
+  gboolean retry;
+  int rc;
+
+  {
+    g_autoptr(StoreStmt) stmt = store_get_offline_stmt (self, OFFLINE_STMT_IMAGE_ENSURE, error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    bind_text (stmt, 1, url);
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_ROW)
+      return store_set_error (self, error, rc);
+
+    image_id = sqlite3_column_int64 (stmt, 0);
+    stored = sqlite3_column_int (stmt, 1) != 0;
+    retry = sqlite3_column_type (stmt, 2) == SQLITE_NULL ||
+            sqlite3_column_int64 (stmt, 2) + IMAGE_RETRY_SECONDS <= now;
+
+    /* RETURNING rows are all computed by the first step; this one finishes the insert. */
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_DONE)
+      return store_set_error (self, error, rc);
+  }
+
+  {
+    g_autoptr(StoreStmt) stmt = store_get_offline_stmt (self, link, error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_int64 (stmt, 1, owner);
+    sqlite3_bind_int64 (stmt, 2, image_id);
+    if (!store_step_done (self, stmt, error))
+      return FALSE;
+  }
+
+  if (!stored && retry && !g_hash_table_contains (seen, url))
+    {
+      g_hash_table_add (seen, (gpointer) url);
+      g_ptr_array_add (to_fetch, g_strdup (url));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+store_link_document_images (GazetteStore         *self,
+                            GazetteFeed          *feed,
+                            GazetteFeedDocument  *document,
+                            guint                 max_per_article,
+                            GPtrArray            *to_fetch,
+                            GError              **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *icon = document->icon_url != NULL ? document->icon_url : feed->icon_url;
+
+  if (!store_run_for_row_offline (self, OFFLINE_STMT_FEED_IMAGES_CLEAR, feed->id, error))
+    return FALSE;
+  if (icon != NULL && g_str_has_prefix (icon, "http") &&
+      !store_link_image (self, OFFLINE_STMT_FEED_IMAGE_LINK, feed->id, icon, now, seen,
+                         to_fetch, error))
+    return FALSE;
+
+  for (guint i = 0; i < document->announcements->len; i++)
+    {
+      GazetteAnnouncement *announcement = g_ptr_array_index (document->announcements, i);
+      char **urls;
+      guint n = 0;
+
+      /* Not stored (apply_document failed), so nothing can refer to it. */
+      if (announcement->row_id == 0)
+        continue;
+
+      if (!store_run_for_row_offline (self, OFFLINE_STMT_ANN_IMAGES_CLEAR, announcement->row_id,
+                                      error))
+        return FALSE;
+
+      if (max_per_article == 0)
+        continue;
+
+      if (announcement->image_url != NULL && g_str_has_prefix (announcement->image_url, "http"))
+        {
+          if (!store_link_image (self, OFFLINE_STMT_ANN_IMAGE_LINK, announcement->row_id,
+                                 announcement->image_url, now, seen, to_fetch, error))
+            return FALSE;
+          n++;
+        }
+
+      urls = gazette_html_list_images (announcement->content_html);
+      g_ptr_array_add (keep, urls);
+      for (guint j = 0; urls[j] != NULL && n < max_per_article; j++)
+        {
+          if (g_strcmp0 (urls[j], announcement->image_url) == 0)
+            continue;
+          if (!store_link_image (self, OFFLINE_STMT_ANN_IMAGE_LINK, announcement->row_id,
+                                 urls[j], now, seen, to_fetch, error))
+            return FALSE;
+          n++;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * _gazette_store_link_images:
+ * @self: a #GazetteStore
+ * @feed: the feed @document was stored for
+ * @document: a document gazette_store_apply_document() just stored
+ * @max_per_article: how many images of one announcement to keep, the main image first
+ * @error: return location for a #GError
+ *
+ * Records which images the stored announcements of @document (their image_url and the
+ * images of their sanitised body) and the feed's icon refer to, replacing what they
+ * referred to before.
+ *
+ * Returns: (transfer container) (element-type utf8) (nullable): the URLs among them that
+ *   are not downloaded yet (nor failed in the last day), or %NULL with @error set
+ */
+GPtrArray *
+_gazette_store_link_images (GazetteStore         *self,
+                            GazetteFeed          *feed,
+                            GazetteFeedDocument  *document,
+                            guint                 max_per_article,
+                            GError              **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) to_fetch = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (GAZETTE_IS_FEED (feed), NULL);
+  g_return_val_if_fail (document != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  to_fetch = g_ptr_array_new_with_free_func (g_free);
+
+  if (!store_begin (self, error))
+    return NULL;
+
+  if (!store_link_document_images (self, feed, document, max_per_article, to_fetch, error) ||
+      !store_commit (self, error))
+    {
+      store_rollback (self);
+      return NULL;
+    }
+
+  return g_steal_pointer (&to_fetch);
+}
+
+/**
+ * _gazette_store_save_image:
+ * @self: a #GazetteStore
+ * @url: where the image was downloaded from
+ * @bytes: the image
+ * @content_type: (nullable): its media type
+ * @error: return location for a #GError
+ *
+ * Keeps a downloaded image in the image folder beside the database, named by the SHA-256
+ * of its bytes, so that gazette_store_lookup_image() finds it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_gazette_store_save_image (GazetteStore  *self,
+                           const char    *url,
+                           GBytes        *bytes,
+                           const char    *content_type,
+                           GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  const guchar *data;
+  gsize len = 0;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &len);
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+  path = store_image_path (self, hash);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_OPEN,
+                           _("A database in memory cannot keep images."));
+      return FALSE;
+    }
+
+  /* Outside the lock: the name says what the file holds, so writers never disagree. */
+  dir = g_path_get_dirname (path);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (g_mkdir_with_parents (dir, 0700) != 0 ||
+          !g_file_set_contents_full (path, (const char *) data, len,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+        {
+          g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_FAILED,
+                       /* Translators: the first %s is a folder, the second the reason */
+                       _("Could not save an image in “%s”: %s"), dir,
+                       local_error != NULL ? local_error->message : g_strerror (errno));
+          return FALSE;
+        }
+    }
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  stmt = store_get_offline_stmt (self, OFFLINE_STMT_IMAGE_STORED, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, url);
+  bind_text (stmt, 2, hash);
+  bind_text (stmt, 3, content_type);
+  sqlite3_bind_int64 (stmt, 4, (gint64) len);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+
+  return store_step_done (self, stmt, error);
+}
+
+/**
+ * _gazette_store_image_failed:
+ * @self: a #GazetteStore
+ * @url: an image that could not be downloaded
+ * @error: return location for a #GError
+ *
+ * Notes the failure, so that the next syncs leave @url alone for a day.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_gazette_store_image_failed (GazetteStore  *self,
+                             const char    *url,
+                             GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  stmt = store_get_offline_stmt (self, OFFLINE_STMT_IMAGE_FAILED, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, url);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+
+  return store_step_done (self, stmt, error);
+}
+
+/**
+ * gazette_store_lookup_image:
+ * @self: a #GazetteStore
+ * @url: the address of an image, as an announcement's body or image_url gives it, or a
+ *   feed's icon
+ * @error: return location for a #GError
+ *
+ * Finds the copy of an image that the sync downloaded for offline reading. Never fetches
+ * anything: what was not downloaded is simply not there.
+ *
+ * Returns: (transfer full) (nullable): the file holding the image, or %NULL (with @error
+ *   unset) when it is not stored, or %NULL with @error set when the database fails
+ */
+GFile *
+gazette_store_lookup_image (GazetteStore  *self,
+                            const char    *url,
+                            GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *path = NULL;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  stmt = store_get_offline_stmt (self, OFFLINE_STMT_IMAGE_LOOKUP, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, url);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  path = store_image_path (self, (const char *) sqlite3_column_text (stmt, 0));
+
+  /* Somebody may have emptied the folder; then it is not stored after all. */
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  return g_file_new_for_path (path);
+}
+
+/* Deletes the image rows nothing refers to any more, inside the caller's transaction, and
+ * collects their hashes in @hashes for store_unlink_images() once that commits. */
+static gboolean
+store_delete_unused_images (GazetteStore  *self,
+                            GPtrArray     *hashes,
+                            GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = store_get_offline_stmt (self, OFFLINE_STMT_IMAGES_UNUSED, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+      g_ptr_array_add (hashes, column_dup_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    return store_set_error (self, error, rc);
+
+  return TRUE;
+}
+
+/* Removes the files of @hashes that no image row names any more (two URLs may serve the
+ * same bytes). A file that cannot be removed only costs space. */
+static void
+store_unlink_images (GazetteStore *self,
+                     GPtrArray    *hashes)
+{
+  for (guint i = 0; i < hashes->len; i++)
+    {
+      const char *hash = g_ptr_array_index (hashes, i);
+      g_autoptr(StoreStmt) stmt = store_get_offline_stmt (self, OFFLINE_STMT_HASH_IN_USE, NULL);
+      g_autofree char *path = NULL;
+
+      if (stmt == NULL)
+        return;
+
+      bind_text (stmt, 1, hash);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        continue;
+
+      path = store_image_path (self, hash);
+      if (path != NULL && g_unlink (path) != 0 && errno != ENOENT)
+        g_debug ("Could not remove the image %s: %s", path, g_strerror (errno));
+    }
+}
+
+/* After a feed went, with the announcements that referred to its images. */
+static void
+store_free_unused_images (GazetteStore *self)
+{
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (!store_begin (self, &error) ||
+      !store_delete_unused_images (self, hashes, &error) ||
+      !store_commit (self, &error))
+    {
+      store_rollback (self);
+      g_debug ("Could not free unused images: %s", error->message);
+      return;
+    }
+
+  store_unlink_images (self, hashes);
+}
+
+/**
+ * gazette_store_remove_old:
+ * @self: a #GazetteStore
+ * @older_than: announcements published before this time go
+ * @n_removed: (out) (optional): how many announcements were removed
+ * @error: return location for a #GError
+ *
+ * Removes the announcements that are read, not starred and published before @older_than,
+ * with their links, quotes, figures and the images that nothing else refers to. Unread and
+ * starred announcements stay however old they are. An announcement that is still in its
+ * feed comes back, unread, on the next sync.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gazette_store_remove_old (GazetteStore  *self,
+                          GDateTime     *older_than,
+                          guint         *n_removed,
+                          GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) hashes = NULL;
+  guint count = 0;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (older_than != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_removed != NULL)
+    *n_removed = 0;
+
+  locker = g_mutex_locker_new (&self->mutex);
+  hashes = g_ptr_array_new_with_free_func (g_free);
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  {
+    g_autoptr(StoreStmt) stmt = store_get_offline_stmt (self, OFFLINE_STMT_REMOVE_OLD, error);
+
+    if (stmt == NULL)
+      goto failed;
+
+    sqlite3_bind_int64 (stmt, 1, datetime_to_usec (older_than));
+    if (!store_step_done (self, stmt, error))
+      goto failed;
+    count = (guint) sqlite3_changes (self->db);
+  }
+
+  if (!store_delete_unused_images (self, hashes, error) || !store_commit (self, error))
+    goto failed;
+
+  store_unlink_images (self, hashes);
+
+  if (n_removed != NULL)
+    *n_removed = count;
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * gazette_store_set_feed_folder:
+ * @self: a #GazetteStore
+ * @feed_id: the feed's id
+ * @folder: (nullable): the folder, nested folders joined with “/”, or %NULL for none
+ * @error: return location for a #GError
+ *
+ * Files a feed in a folder, as OPML outlines do.
+ *
+ * Returns: %TRUE on success; %GAZETTE_STORE_ERROR_NOT_FOUND when there is no such feed
+ */
+gboolean
+gazette_store_set_feed_folder (GazetteStore  *self,
+                               gint64         feed_id,
+                               const char    *folder,
+                               GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  return store_set_feed_folder_locked (self, feed_id, folder, error);
+}
+
+/**
+ * gazette_store_import_opml:
+ * @self: a #GazetteStore
+ * @opml: an OPML document
+ * @n_added: (out) (optional): how many feeds were subscribed to
+ * @n_skipped: (out) (optional): how many were left out: subscribed already (or listed twice),
+ *   or with an address that is not an http or https URL
+ * @error: return location for a #GError
+ *
+ * Subscribes to every feed of an OPML file, in one transaction, filing each in the folder
+ * the file puts it in and naming it as the file does until its first sync. Feeds already
+ * subscribed are left as they are, so importing a file twice adds nothing the second time.
+ * A file that is not well-formed OPML adds nothing and fails with a #GAZETTE_OPML_ERROR
+ * that says where it is broken.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gazette_store_import_opml (GazetteStore  *self,
+                           GBytes        *opml,
+                           guint         *n_added,
+                           guint         *n_skipped,
+                           GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint added = 0;
+  guint ignored = 0;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (opml != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+
+  entries = gazette_opml_parse (opml, &ignored, error);
+  if (entries == NULL)
+    return FALSE;
+
+  locker = g_mutex_locker_new (&self->mutex);
+  now = g_date_time_new_now_utc ();
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const GazetteOpmlEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(StoreStmt) stmt = store_get_offline_stmt (self, OFFLINE_STMT_FEED_IMPORT,
+                                                          error);
+
+      if (stmt == NULL)
+        goto failed;
+
+      bind_text (stmt, 1, entry->url);
+      bind_text (stmt, 2, entry->title);
+      bind_text (stmt, 3, entry->home_page_url);
+      bind_text (stmt, 4, entry->folder);
+      bind_seconds (stmt, 5, now);
+      if (!store_step_done (self, stmt, error))
+        goto failed;
+      added += sqlite3_changes (self->db) > 0 ? 1 : 0;
+    }
+
+  if (!store_commit (self, error))
+    goto failed;
+
+  if (n_added != NULL)
+    *n_added = added;
+  if (n_skipped != NULL)
+    *n_skipped = entries->len - added + ignored;
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * gazette_store_export_opml:
+ * @self: a #GazetteStore
+ * @error: return location for a #GError
+ *
+ * Writes every subscription with an http or https address as an OPML 2.0 document, filed
+ * by folder, for another reader or for gazette_store_import_opml().
+ *
+ * Returns: (transfer full) (nullable): the document in UTF-8, or %NULL with @error set
+ */
+GBytes *
+gazette_store_export_opml (GazetteStore  *self,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) feeds = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  feeds = gazette_store_list_feeds (self, error);
+  if (feeds == NULL)
+    return NULL;
+
+  /* Translators: the title of an exported subscription list */
+  return gazette_opml_write (feeds, _("Gazette subscriptions"));
 }

@@ -20,6 +20,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "gazette-announcement.h"
 #include "gazette-feed.h"
 #include "gazette-feed-document.h"
@@ -145,6 +147,26 @@ GazetteEntity       *gazette_store_get_entity              (GazetteStore        
                                                             GError              **error);
 GPtrArray           *gazette_store_list_quotes             (GazetteStore         *self,
                                                             const char           *official_id,
+                                                            GError              **error);
+
+gboolean             gazette_store_set_feed_folder         (GazetteStore         *self,
+                                                            gint64                feed_id,
+                                                            const char           *folder,
+                                                            GError              **error);
+gboolean             gazette_store_import_opml             (GazetteStore         *self,
+                                                            GBytes               *opml,
+                                                            guint                *n_added,
+                                                            guint                *n_skipped,
+                                                            GError              **error);
+GBytes              *gazette_store_export_opml             (GazetteStore         *self,
+                                                            GError              **error);
+
+GFile               *gazette_store_lookup_image            (GazetteStore         *self,
+                                                            const char           *url,
+                                                            GError              **error);
+gboolean             gazette_store_remove_old              (GazetteStore         *self,
+                                                            GDateTime            *older_than,
+                                                            guint                *n_removed,
                                                             GError              **error);
 
 void                 gazette_cursor_init_after             (GazetteCursor        *cursor,

@@ -26,6 +26,7 @@
 
 #include "gazette-feed-parser.h"
 #include "gazette-feed-private.h"
+#include "gazette-store-private.h"
 #include "gazette-sync.h"
 
 struct _GazetteSync
@@ -37,6 +38,10 @@ struct _GazetteSync
   guint           n_feeds;
   guint           n_finished;
   guint           running : 1;
+
+  gsize           max_image_size;
+  guint           images_per_article;
+  guint           images_per_run;
 };
 
 /* One run over several feeds. */
@@ -44,6 +49,7 @@ typedef struct
 {
   GPtrArray *reports;     /* GazetteSyncReport, in the order the feeds were given */
   guint      n_pending;
+  guint      images_left; /* downloads this run may still start */
 } Run;
 
 /* One feed of a run. The feed belongs to the operation until it reports: the worker thread
@@ -55,7 +61,19 @@ typedef struct
   GazetteSyncReport  *report;
   GazetteFetchResult *result;
   GError             *fetch_error;
+  GPtrArray          *image_urls;        /* to download, once stored; or NULL */
+  guint               n_images_pending;
 } FeedOp;
+
+/* One image download of a feed op. */
+typedef struct
+{
+  GazetteSync        *sync;
+  FeedOp             *op;                /* not owned */
+  char               *url;
+  GazetteFetchResult *result;
+  gboolean            saved;
+} ImageOp;
 
 enum {
   PROP_0,
@@ -90,7 +108,17 @@ feed_op_free (FeedOp *op)
   g_clear_pointer (&op->report, gazette_sync_report_free);
   g_clear_pointer (&op->result, gazette_fetch_result_free);
   g_clear_error (&op->fetch_error);
+  g_clear_pointer (&op->image_urls, g_ptr_array_unref);
   g_free (op);
+}
+
+static void
+image_op_free (ImageOp *image)
+{
+  g_clear_object (&image->sync);
+  g_clear_pointer (&image->url, g_free);
+  g_clear_pointer (&image->result, gazette_fetch_result_free);
+  g_free (image);
 }
 
 /**
@@ -161,6 +189,36 @@ record_success (GazetteFeed        *feed,
   feed->gone = FALSE;
 }
 
+/* What the feed shows while its announcements are stored anyway: the first problem, and
+ * how many more `gazette validate` would list. */
+static char *
+document_warning (GPtrArray *problems)
+{
+  const GazetteProblem *first;
+  g_autofree char *text = NULL;
+
+  if (problems->len == 0)
+    return NULL;
+
+  first = g_ptr_array_index (problems, 0);
+  if (first->location != NULL)
+    /* Translators: a problem in a feed; the first %s is where, such as “line 4, column 2”,
+     * the second what is wrong */
+    text = g_strdup_printf (_("%s: %s"), first->location, first->message);
+  else
+    text = g_strdup (first->message);
+
+  if (problems->len == 1)
+    return g_steal_pointer (&text);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: %s is a problem in a feed, %u how
+                                        * many others it has */
+                                       "%s (and %u more problem)",
+                                       "%s (and %u more problems)", problems->len - 1),
+                          text, problems->len - 1);
+}
+
 /* Runs in a worker thread: parses and stores what was fetched, or records why it failed. */
 static void
 feed_op_worker (GTask        *task,
@@ -188,9 +246,11 @@ feed_op_worker (GTask        *task,
   else
     {
       g_autoptr(GazetteFeedDocument) document = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
 
+      problems = g_ptr_array_new_with_free_func ((GDestroyNotify) gazette_problem_free);
       document = gazette_feed_parse (op->result->body, op->result->content_type,
-                                     op->result->final_url, NULL, &error);
+                                     op->result->final_url, problems, &error);
       if (document == NULL)
         {
           report->status = GAZETTE_SYNC_FAILED;
@@ -203,11 +263,24 @@ feed_op_worker (GTask        *task,
           g_autofree char *old_url = g_strdup (feed->url);
           g_autofree char *old_etag = g_strdup (feed->etag);
           g_autofree char *old_last_modified = g_strdup (feed->last_modified);
+          g_autofree char *old_warning = g_strdup (feed->warning);
+          g_autofree char *warning = document_warning (problems);
 
           record_success (feed, op->result, now);
+          _gazette_feed_set_string (&feed->warning, warning);
           if (gazette_store_apply_document (self->store, feed, document, &report->stats, &error))
             {
               report->status = GAZETTE_SYNC_STORED;
+
+              /* Images are extras: failing to note them fails nothing. */
+              op->image_urls = _gazette_store_link_images (self->store, feed, document,
+                                                           self->images_per_article, &error);
+              if (op->image_urls == NULL)
+                {
+                  g_debug ("Could not note the images of %s: %s", feed->url, error->message);
+                  g_clear_error (&error);
+                }
+
               g_task_return_boolean (task, TRUE);
               return;
             }
@@ -217,6 +290,7 @@ feed_op_worker (GTask        *task,
           _gazette_feed_set_string (&feed->url, old_url);
           _gazette_feed_set_string (&feed->etag, old_etag);
           _gazette_feed_set_string (&feed->last_modified, old_last_modified);
+          _gazette_feed_set_string (&feed->warning, old_warning);
           report->status = GAZETTE_SYNC_FAILED;
           report->error = g_error_new (error->domain, error->code,
                                        _("The announcements could not be saved: %s"),
@@ -269,6 +343,139 @@ feed_op_report (GazetteSync *self,
     }
 }
 
+/* Images */
+
+static gboolean
+is_image (GazetteFetchResult *result)
+{
+  g_autofree char *guessed = NULL;
+  gsize len = 0;
+  const guchar *data;
+
+  if (result->body == NULL || g_bytes_get_size (result->body) == 0)
+    return FALSE;
+  if (result->content_type != NULL)
+    return g_ascii_strncasecmp (result->content_type, "image/", 6) == 0;
+
+  /* No media type: only bytes that look like an image, never an error page. */
+  data = g_bytes_get_data (result->body, &len);
+  guessed = g_content_type_guess (NULL, data, len, NULL);
+
+  return g_content_type_is_a (guessed, "image/*") ||
+         g_str_has_prefix (guessed, "image/");
+}
+
+/* Runs in a worker thread: the store writes the file and the database. */
+static void
+image_save_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GazetteSync *self = source_object;
+  ImageOp *image = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (image->result != NULL && is_image (image->result))
+    {
+      g_autofree char *content_type = NULL;
+
+      if (image->result->content_type != NULL)
+        content_type = g_strstrip (g_strdup (image->result->content_type));
+      image->saved = _gazette_store_save_image (self->store, image->url, image->result->body,
+                                                content_type, &error);
+      if (!image->saved)
+        g_debug ("Could not keep the image %s: %s", image->url, error->message);
+    }
+  else if (!_gazette_store_image_failed (self->store, image->url, &error))
+    g_debug ("Could not note that the image %s failed: %s", image->url, error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+image_save_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GazetteSync *self = GAZETTE_SYNC (object);
+  ImageOp *image = g_task_get_task_data (G_TASK (result));
+  FeedOp *op = image->op;
+
+  if (image->saved)
+    op->report->n_images++;
+
+  g_assert (op->n_images_pending > 0);
+  if (--op->n_images_pending == 0)
+    {
+      feed_op_report (self, op);
+      feed_op_free (op);
+    }
+}
+
+static void
+image_fetch_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImageOp *image = user_data;
+  GazetteSync *self = image->sync;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  image->result = gazette_fetcher_fetch_finish (GAZETTE_FETCHER (object), result, &error);
+  if (image->result == NULL)
+    g_debug ("Could not download the image %s: %s", image->url, error->message);
+
+  task = g_task_new (self, NULL, image_save_cb, NULL);
+  g_task_set_source_tag (task, image_fetch_cb);
+  g_task_set_task_data (task, image, (GDestroyNotify) image_op_free);
+
+  /* A cancelled run has not shown that the image fails: leave it for the next one. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_task_run_in_thread (task, image_save_worker);
+}
+
+/* Starts downloading the images of a stored document, within the run's budget. Returns
+ * FALSE when there is nothing to download. */
+static gboolean
+feed_op_start_images (GazetteSync *self,
+                      FeedOp      *op)
+{
+  Run *run = g_task_get_task_data (op->run_task);
+  GCancellable *cancellable = g_task_get_cancellable (op->run_task);
+
+  if (op->image_urls == NULL)
+    return FALSE;
+
+  /* Counted first: a download may finish before the next one starts. */
+  op->n_images_pending = MIN (op->image_urls->len, run->images_left);
+  run->images_left -= op->n_images_pending;
+  if (op->n_images_pending == 0)
+    return FALSE;
+
+  for (guint i = 0, n = op->n_images_pending; i < n; i++)
+    {
+      GazetteFetchRequest request = { 0 };
+      ImageOp *image = g_new0 (ImageOp, 1);
+
+      image->sync = g_object_ref (self);
+      image->op = op;
+      image->url = g_strdup (g_ptr_array_index (op->image_urls, i));
+
+      request.url = image->url;
+      request.max_body_size = self->max_image_size;
+      gazette_fetcher_fetch_async (self->fetcher, &request, cancellable, image_fetch_cb, image);
+    }
+
+  return TRUE;
+}
+
 static void
 feed_op_worker_cb (GObject      *object,
                    GAsyncResult *result,
@@ -277,7 +484,12 @@ feed_op_worker_cb (GObject      *object,
   GazetteSync *self = GAZETTE_SYNC (object);
   FeedOp *op = g_task_get_task_data (G_TASK (result));
 
+  /* The feed is done once its images are. */
+  if (feed_op_start_images (self, op))
+    return;
+
   feed_op_report (self, op);
+  feed_op_free (op);
 }
 
 static void
@@ -286,9 +498,11 @@ feed_op_process (GazetteSync *self,
 {
   g_autoptr(GTask) task = NULL;
 
+  /* The op outlives the task when it has images to download; feed_op_worker_cb() or the
+   * last image frees it. */
   task = g_task_new (self, NULL, feed_op_worker_cb, NULL);
   g_task_set_source_tag (task, feed_op_process);
-  g_task_set_task_data (task, op, (GDestroyNotify) feed_op_free);
+  g_task_set_task_data (task, op, NULL);
   g_task_run_in_thread (task, feed_op_worker);
 }
 
@@ -450,6 +664,9 @@ static void
 gazette_sync_init (GazetteSync *self)
 {
   self->fetcher = gazette_fetcher_new ();
+  self->max_image_size = GAZETTE_SYNC_DEFAULT_MAX_IMAGE_SIZE;
+  self->images_per_article = GAZETTE_SYNC_DEFAULT_IMAGES_PER_ARTICLE;
+  self->images_per_run = GAZETTE_SYNC_DEFAULT_IMAGES_PER_RUN;
 }
 
 /**
@@ -490,6 +707,32 @@ gazette_sync_get_fetcher (GazetteSync *self)
   g_return_val_if_fail (GAZETTE_IS_SYNC (self), NULL);
 
   return self->fetcher;
+}
+
+/**
+ * gazette_sync_set_image_limits:
+ * @self: a sync
+ * @max_image_size: the largest image kept, in bytes
+ * @max_per_article: how many images of one announcement to keep
+ * @max_per_run: how many images one run may download, or 0 to download none
+ *
+ * Bounds the images downloaded for offline reading. The defaults are
+ * %GAZETTE_SYNC_DEFAULT_MAX_IMAGE_SIZE, %GAZETTE_SYNC_DEFAULT_IMAGES_PER_ARTICLE and
+ * %GAZETTE_SYNC_DEFAULT_IMAGES_PER_RUN. Images left out by the per-run bound are
+ * downloaded by a later run.
+ */
+void
+gazette_sync_set_image_limits (GazetteSync *self,
+                               gsize        max_image_size,
+                               guint        max_per_article,
+                               guint        max_per_run)
+{
+  g_return_if_fail (GAZETTE_IS_SYNC (self));
+  g_return_if_fail (max_image_size > 0);
+
+  self->max_image_size = max_image_size;
+  self->images_per_article = max_per_article;
+  self->images_per_run = max_per_run;
 }
 
 guint
@@ -569,6 +812,7 @@ gazette_sync_run_async (GazetteSync         *self,
   run->reports = g_ptr_array_new_full (feeds->len, (GDestroyNotify) gazette_sync_report_free);
   g_ptr_array_set_size (run->reports, feeds->len);
   run->n_pending = feeds->len;
+  run->images_left = self->images_per_run;
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
 
   self->n_feeds = feeds->len;

@@ -41,7 +41,16 @@ typedef struct
   GazetteSyncStatus  status;
   GazetteApplyStats  stats;
   GError            *error;    /* FAILED only */
+  guint              n_images; /* images downloaded for offline reading */
 } GazetteSyncReport;
+
+/* Images for offline reading: none larger than this is kept… */
+#define GAZETTE_SYNC_DEFAULT_MAX_IMAGE_SIZE     (4 * 1024 * 1024)
+/* …at most this many per announcement (its main image first, then its body's)… */
+#define GAZETTE_SYNC_DEFAULT_IMAGES_PER_ARTICLE 12
+/* …and at most this many downloads per run, feed icons included; the rest waits for the
+ * next run. At most 4 MiB × 300 = 1.2 GiB in the worst case, typically a few MiB. */
+#define GAZETTE_SYNC_DEFAULT_IMAGES_PER_RUN     300
 
 #define GAZETTE_TYPE_SYNC (gazette_sync_get_type ())
 G_DECLARE_FINAL_TYPE (GazetteSync, gazette_sync, GAZETTE, SYNC, GObject)
@@ -49,6 +58,10 @@ G_DECLARE_FINAL_TYPE (GazetteSync, gazette_sync, GAZETTE, SYNC, GObject)
 GazetteSync    *gazette_sync_new            (GazetteStore         *store);
 GazetteStore   *gazette_sync_get_store      (GazetteSync          *self);
 GazetteFetcher *gazette_sync_get_fetcher    (GazetteSync          *self);
+void            gazette_sync_set_image_limits (GazetteSync        *self,
+                                               gsize               max_image_size,
+                                               guint               max_per_article,
+                                               guint               max_per_run);
 guint           gazette_sync_get_n_feeds    (GazetteSync          *self);
 guint           gazette_sync_get_n_finished (GazetteSync          *self);
 gboolean        gazette_sync_get_running    (GazetteSync          *self);

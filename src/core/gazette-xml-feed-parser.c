@@ -31,6 +31,7 @@
 #include "gazette-announcement-private.h"
 #include "gazette-html.h"
 #include "gazette-localized.h"
+#include "gazette-sanitizer.h"
 #include "gazette-xml-feed-parser.h"
 
 #define NS_ATOM    "http://www.w3.org/2005/Atom"
@@ -658,20 +659,57 @@ derive_id (GazetteAnnouncement *a)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+static gboolean
+has_xml_base (xmlNode *node)
+{
+  for (; node != NULL && node->type == XML_ELEMENT_NODE; node = node->parent)
+    if (xmlHasNsProp (node, (const xmlChar *) "base", XML_XML_NAMESPACE) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Relative URLs in a body resolve against an xml:base that covers it; feeds without one
+ * mean them relative to the article, which is where a browser would have shown the body;
+ * failing that, relative to the feed. */
+static char *
+content_base (Parser              *p,
+              xmlNode             *content,
+              GazetteAnnouncement *a)
+{
+  if (content != NULL && has_xml_base (content))
+    return resolve_base (p, content);
+  if (a->url != NULL && g_uri_is_valid (a->url, G_URI_FLAGS_NONE, NULL))
+    return g_strdup (a->url);
+
+  return g_strdup (p->base_url);
+}
+
 /* Returns FALSE for an item with nothing to show, such as the empty one libxml2 recovers
- * from a document cut off inside a start tag. */
+ * from a document cut off inside a start tag. @content is the element content_html came
+ * from. */
 static gboolean
 finish_item (Parser              *p,
              xmlNode             *node,
              GazetteAnnouncement *a,
-             GPtrArray           *tags)
+             GPtrArray           *tags,
+             xmlNode             *content)
 {
   if (a->title == NULL && a->url == NULL && a->summary == NULL && a->content_html == NULL &&
       a->content_text == NULL)
     return FALSE;
 
+  /* From the body as published: the id must not change when the sanitiser does. */
   if (a->id == NULL)
     a->id = derive_id (a);
+
+  if (a->content_html != NULL)
+    {
+      g_autofree char *html = g_steal_pointer (&a->content_html);
+      g_autofree char *base = content_base (p, content, a);
+
+      a->content_html = gazette_html_sanitize (html, base);
+    }
   if (a->language == NULL)
     a->language = g_strdup (p->feed_language);
   if (a->author == NULL)
@@ -725,6 +763,8 @@ parse_rss_item (Parser  *p,
   g_autofree char *thumbnail = NULL;
   g_autofree char *media_image = NULL;
   g_autofree char *enclosure_image = NULL;
+  xmlNode *description_node = NULL;
+  xmlNode *content_node = NULL;
   gboolean guid_is_link = FALSE;
 
   a->id = resolve_url (p, item, get_ns_attr (item, "about", NS_RDF));
@@ -751,9 +791,15 @@ parse_rss_item (Parser  *p,
           guid_is_link = permalink == NULL || g_str_equal (permalink, "true");
         }
       else if (is_rss (child, "description") && description == NULL)
-        description = node_text (child);
+        {
+          description = node_text (child);
+          description_node = child;
+        }
       else if (is_element (child, NS_CONTENT, "encoded") && a->content_html == NULL)
-        a->content_html = node_text (child);
+        {
+          a->content_html = node_text (child);
+          content_node = child;
+        }
       else if ((is_rss (child, "author") || is_element (child, NS_DC, "creator")) &&
                a->author == NULL)
         a->author = rss_author (child);
@@ -798,13 +844,16 @@ parse_rss_item (Parser  *p,
     {
       a->summary = gazette_html_to_text (description);
       if (a->content_html == NULL)
-        a->content_html = g_steal_pointer (&description);
+        {
+          a->content_html = g_steal_pointer (&description);
+          content_node = description_node;
+        }
     }
 
   a->image_url = g_strdup (thumbnail != NULL ? thumbnail :
                            media_image != NULL ? media_image : enclosure_image);
 
-  if (!finish_item (p, item, a, tags))
+  if (!finish_item (p, item, a, tags, content_node))
     return NULL;
 
   return g_steal_pointer (&a);
@@ -909,6 +958,7 @@ parse_atom_entry (Parser  *p,
   g_autoptr(GazetteAnnouncement) a = g_object_new (GAZETTE_TYPE_ANNOUNCEMENT, NULL);
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *thumbnail = NULL;
+  xmlNode *content_node = NULL;
 
   a->language = node_language (entry);
 
@@ -935,7 +985,10 @@ parse_atom_entry (Parser  *p,
       else if (is_element (child, NS_ATOM, "summary") && a->summary == NULL)
         a->summary = atom_text (child);
       else if (is_element (child, NS_ATOM, "content"))
-        atom_content (child, a);
+        {
+          atom_content (child, a);
+          content_node = child;
+        }
       else if (is_element (child, NS_ATOM, "author") && a->author == NULL)
         a->author = atom_person_name (child);
       else if (is_element (child, NS_ATOM, "published") && a->published == NULL)
@@ -958,7 +1011,7 @@ parse_atom_entry (Parser  *p,
       a->image_url = g_steal_pointer (&thumbnail);
     }
 
-  if (!finish_item (p, entry, a, tags))
+  if (!finish_item (p, entry, a, tags, content_node))
     return NULL;
 
   return g_steal_pointer (&a);
@@ -1003,13 +1056,6 @@ parse_atom (Parser              *p,
       add_announcement (doc, parse_atom_entry (p, child));
 }
 
-static gpointer
-init_libxml (gpointer data)
-{
-  /* Once, before any thread parses: libxml2 sets up its global tables here. */
-  xmlInitParser ();
-  return NULL;
-}
 
 static void
 set_not_well_formed (Parser  *p,
@@ -1047,7 +1093,6 @@ gazette_xml_feed_parse (GBytes      *bytes,
                         GPtrArray   *problems,
                         GError     **error)
 {
-  static GOnce init_once = G_ONCE_INIT;
   g_autoptr(GazetteFeedDocument) doc = NULL;
   g_autofree char *encoding = NULL;
   Parser p = { 0 };
@@ -1062,7 +1107,7 @@ gazette_xml_feed_parse (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_once (&init_once, init_libxml, NULL);
+  gazette_libxml_init ();
 
   data = g_bytes_get_data (bytes, &len);
   if (len > INT_MAX)
