@@ -25,7 +25,7 @@
 G_BEGIN_DECLS
 
 /* The newest schema this build writes and reads; see the migrations in gazette-store.c. */
-#define GAZETTE_STORE_SCHEMA_VERSION 2
+#define GAZETTE_STORE_SCHEMA_VERSION 3
 
 /* Where a link between an announcement and an entity came from. */
 typedef enum {
