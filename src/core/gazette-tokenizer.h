@@ -81,3 +81,8 @@ gboolean          gazette_tokenizer_run        (GazetteTokenizer        *self,
                                                 GazetteTokenizeMode      mode,
                                                 GazetteTokenFunc         func,
                                                 gpointer                 user_data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GazetteWordList, gazette_word_list_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GazetteTokenizer, gazette_tokenizer_free)
+
+G_END_DECLS
