@@ -38,6 +38,10 @@ gboolean  _gazette_store_set_found_links                 (GazetteStore        *s
                                                           GPtrArray           *entities,
                                                           GError             **error);
 
+guint      _gazette_store_get_entity_generation          (GazetteStore        *self);
+GPtrArray *_gazette_store_list_unstructured              (GazetteStore        *self,
+                                                          GError             **error);
+
 /* For tests only. */
 gboolean  _gazette_store_exec_sql_for_tests              (GazetteStore        *self,
                                                           const char          *sql,

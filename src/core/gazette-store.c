@@ -372,7 +372,7 @@ static const char * const stmt_sql[N_STMTS] = {
     " FROM " ANNOUNCEMENT_FROM " WHERE a.guid = ?1"
     " ORDER BY a.published DESC, a.id DESC LIMIT 1",
   [STMT_ANN_LINKS] =
-    "SELECT " ENTITY_COLUMNS ("e") " FROM announcement_entities ae"
+    "SELECT " ENTITY_COLUMNS ("e") ", ae.origin FROM announcement_entities ae"
     " JOIN entities e ON e.id = ae.entity_id"
     " WHERE ae.announcement_id = ?1 ORDER BY ae.origin, e.kind, ae.position, e.key",
   [STMT_ANN_QUOTES] =
@@ -429,7 +429,10 @@ enum {
 
 /* Indexed by the bit number of the FILTER_ flag. */
 static const char * const filter_sql[] = {
-  "a.district_id IN (SELECT id FROM district_tree)",
+  /* Found links name districts too (declared ones are the district column). */
+  "(a.district_id IN (SELECT id FROM district_tree) OR a.id IN"
+  " (SELECT announcement_id FROM announcement_entities"
+  "  WHERE entity_id IN (SELECT id FROM district_tree) AND origin = 1))",
   LINKED_TO ("1", ":official"),
   LINKED_TO ("2", ":project"),
   LINKED_TO ("3", ":organisation"),
@@ -465,6 +468,7 @@ struct _GazetteStore
   GString          *tokens_buffer;
   sqlite3_stmt     *search_stmts[N_SEARCH_MASKS];
   sqlite3_stmt     *search_index_stmt;
+  int               entity_generation;   /* atomic; see _gazette_store_get_entity_generation() */
 
   /* See "Checkpoints" above. */
   GThreadPool  *checkpointer;        /* at most one thread */
@@ -1729,6 +1733,7 @@ apply_get_slot (ApplyContext         *ctx,
         }
 
       slot->row_id = sqlite3_last_insert_rowid (self->db);
+      g_atomic_int_inc (&self->entity_generation);
     }
 
   /* Keyed by the slot's own copy of the id, which lives as long as the slot. */
@@ -1848,6 +1853,7 @@ apply_flush_entities (ApplyContext  *ctx,
           entity_columns_bind (&columns, stmt);
           if (!store_step_done (ctx->store, stmt, error))
             return FALSE;
+          g_atomic_int_inc (&ctx->store->entity_generation);
         }
     }
 
@@ -3380,6 +3386,16 @@ store_read_links (GazetteStore         *self,
           break;
         }
 
+      /* Column 10 is the link's origin, after ENTITY_COLUMNS. */
+      if (target != NULL && sqlite3_column_int (stmt, 10) == GAZETTE_LINK_FOUND)
+        {
+          if (announcement->found_links == NULL)
+            announcement->found_links = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+          g_hash_table_add (announcement->found_links,
+                            g_strdup_printf ("%d:%s", (int) entity->kind, entity->id));
+        }
+
       if (target != NULL)
         g_ptr_array_add (target, entity);
       else
@@ -3922,7 +3938,9 @@ _gazette_store_set_found_links (GazetteStore  *self,
         goto failed;
     }
 
-  if (!store_commit (self, error))
+  /* Names learnt since the announcement was indexed now cut its words. */
+  if (!store_index_announcement (self, row_id, error) ||
+      !store_commit (self, error))
     goto failed;
 
   return TRUE;
@@ -3930,6 +3948,74 @@ _gazette_store_set_found_links (GazetteStore  *self,
 failed:
   store_rollback (self);
   return FALSE;
+}
+
+/* Counts changes to the stored entities (new ones, new names) since the store was opened,
+ * so that the linker knows when to build itself again and re-link. */
+guint
+_gazette_store_get_entity_generation (GazetteStore *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), 0);
+
+  return (guint) g_atomic_int_get (&self->entity_generation);
+}
+
+/**
+ * _gazette_store_list_unstructured:
+ * @self: a #GazetteStore
+ * @error: return location for a #GError
+ *
+ * Lists the stored announcements that declare no district and no entity (RSS and Atom
+ * items, JSON Feed items without "_district"), with their row id, title, summary and
+ * body, for the linker.
+ *
+ * Returns: (transfer container) (element-type GazetteAnnouncement) (nullable): the
+ *   announcements, or %NULL with @error set
+ */
+GPtrArray *
+_gazette_store_list_unstructured (GazetteStore  *self,
+                                  GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) announcements = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  announcements = g_ptr_array_new_with_free_func (g_object_unref);
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT a.id, a.guid, a.title, a.summary, a.content_html,"
+                           " a.content_text FROM announcements a"
+                           " WHERE a.district_id IS NULL AND NOT EXISTS"
+                           " (SELECT 1 FROM announcement_entities ae"
+                           "  WHERE ae.announcement_id = a.id AND ae.origin = 0)",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GazetteAnnouncement *announcement =
+        gazette_announcement_new ((const char *) sqlite3_column_text (stmt, 1));
+
+      announcement->row_id = sqlite3_column_int64 (stmt, 0);
+      announcement->title = column_dup_text (stmt, 2);
+      announcement->summary = column_dup_text (stmt, 3);
+      announcement->content_html = column_dup_text (stmt, 4);
+      announcement->content_text = column_dup_text (stmt, 5);
+      g_ptr_array_add (announcements, announcement);
+      rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&announcements);
 }
 
 /* Runs @sql on the store's own connection: tests use it to look at columns the API does not
