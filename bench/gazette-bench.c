@@ -38,6 +38,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gazette-json-feed-parser.h"
+#include "gazette-store-private.h"
 #include "gazette-store.h"
 
 #define DEFAULT_COUNT 10000
@@ -215,6 +216,14 @@ typedef struct
   double            rss_parsed;
   double            rss_ingested;
   double            rss_peak;
+
+  /* Search, per language: gazette_store_search() against LIKE '%q%' in the same store. */
+  guint             search_hits[N_LANGS];
+  double            search_p50_ms[N_LANGS];
+  double            search_p95_ms[N_LANGS];
+  double            like_p50_ms[N_LANGS];
+  double            like_p95_ms[N_LANGS];
+  gint64            index_bytes;
 } Results;
 
 static int opt_count = DEFAULT_COUNT;
@@ -1180,6 +1189,99 @@ measure_paging (GazetteStore  *store,
   return TRUE;
 }
 
+/* Search: what users of other readers wait for (a LIKE scan over title, summary and body)
+ * against the index, with the same words, in the same store. Each language has a common
+ * word of the generated text and an entity name. */
+#define SEARCH_LIMIT   20
+#define SEARCH_REPEATS 25
+#define LIKE_REPEATS   2
+
+static const char * const search_queries[N_LANGS][2] = {
+  { "เศรษฐกิจดิจิทัล", "เจ้าหน้าที่ 0042" },
+  { "数字经济", "官员0042" },
+  { "digital economy", "Official 0042" },
+};
+
+static double
+percentile (double *values,
+            guint   n,
+            double  p)
+{
+  guint index;
+
+  qsort (values, n, sizeof (double), compare_doubles);
+  index = (guint) (p * (n - 1) + 0.5);
+  return values[MIN (index, n - 1)];
+}
+
+static gboolean
+measure_search (GazetteStore  *store,
+                Results       *r,
+                GError       **error)
+{
+  for (guint lang = 0; lang < N_LANGS; lang++)
+    {
+      double search_ms[SEARCH_REPEATS * 2];
+      double like_ms[LIKE_REPEATS * 2];
+      guint n_search = 0, n_like = 0;
+
+      for (guint rep = 0; rep < SEARCH_REPEATS; rep++)
+        for (guint q = 0; q < 2; q++)
+          {
+            g_autoptr(GPtrArray) hits = NULL;
+            gint64 start = g_get_monotonic_time ();
+
+            hits = gazette_store_search (store, search_queries[lang][q], NULL, SEARCH_LIMIT,
+                                         error);
+            if (hits == NULL)
+              return FALSE;
+            search_ms[n_search++] = seconds_since (start) * 1000;
+            if (rep == 0)
+              r->search_hits[lang] += hits->len;
+          }
+
+      for (guint rep = 0; rep < LIKE_REPEATS; rep++)
+        for (guint q = 0; q < 2; q++)
+          {
+            g_autofree char *pattern = NULL;
+            g_autofree char *sql = NULL;
+            g_autofree char *n = NULL;
+            gint64 start;
+            g_auto(GStrv) parts = g_strsplit (search_queries[lang][q], "'", -1);
+
+            /* A developer tool's fixed queries, quoted by hand: the store's API has no scan. */
+            pattern = g_strjoinv ("''", parts);
+            sql = g_strdup_printf ("SELECT count(*) FROM announcements WHERE title LIKE '%%%s%%'"
+                                   " OR summary LIKE '%%%s%%' OR content_html LIKE '%%%s%%'",
+                                   pattern, pattern, pattern);
+            start = g_get_monotonic_time ();
+            n = _gazette_store_query_text_for_tests (store, sql, error);
+            if (n == NULL)
+              return FALSE;
+            like_ms[n_like++] = seconds_since (start) * 1000;
+          }
+
+      r->search_p50_ms[lang] = percentile (search_ms, n_search, 0.5);
+      r->search_p95_ms[lang] = percentile (search_ms, n_search, 0.95);
+      r->like_p50_ms[lang] = percentile (like_ms, n_like, 0.5);
+      r->like_p95_ms[lang] = percentile (like_ms, n_like, 0.95);
+    }
+
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autofree char *bytes =
+      _gazette_store_query_text_for_tests (store,
+                                           "SELECT sum (pgsize) FROM dbstat"
+                                           " WHERE name LIKE 'announcements_search%'",
+                                           &local_error);
+
+    /* dbstat is optional in SQLite builds; without it the size is left out. */
+    r->index_bytes = bytes != NULL ? g_ascii_strtoll (bytes, NULL, 10) : -1;
+  }
+
+  return TRUE;
+}
+
 static gboolean
 measure_store (GazetteFeedDocument  *document,
                const char           *db_path,
@@ -1212,6 +1314,9 @@ measure_store (GazetteFeedDocument  *document,
   r->reingest_s = seconds_since (start);
 
   if (!measure_paging (store, r, error))
+    return FALSE;
+
+  if (!measure_search (store, r, error))
     return FALSE;
 
   /* SQLite checkpoints the WAL into the database and removes it when the last connection
@@ -1339,6 +1444,18 @@ format_report (const Results *r)
       append_size_line (out, "total", store_size_total (&r->size_closed));
     }
 
+  g_string_append_printf (out, "7. search (%d hits at most; %d runs of 2 queries; LIKE: %d runs):\n",
+                          SEARCH_LIMIT, SEARCH_REPEATS, LIKE_REPEATS);
+  g_string_append (out, "     language  index p50   index p95   LIKE p50     LIKE p95     ratio p50  ratio p95\n");
+  for (guint lang = 0; lang < N_LANGS; lang++)
+    g_string_append_printf (out, "     %-8s  %7.2f ms  %7.2f ms  %9.1f ms  %9.1f ms  %7.0f×   %7.0f×\n",
+                            lang_tags[lang], r->search_p50_ms[lang], r->search_p95_ms[lang],
+                            r->like_p50_ms[lang], r->like_p95_ms[lang],
+                            r->like_p50_ms[lang] / MAX (r->search_p50_ms[lang], 1e-6),
+                            r->like_p95_ms[lang] / MAX (r->search_p95_ms[lang], 1e-6));
+  if (r->index_bytes >= 0)
+    g_string_append_printf (out, "     index size: %.1f MB\n", r->index_bytes / 1e6);
+
   g_string_append_printf (out, "6. peak memory: %.1f MiB   (high-water mark after generating "
                           "%.1f, parsing %.1f, ingesting %.1f)\n",
                           r->rss_peak, r->rss_generated, r->rss_parsed, r->rss_ingested);
@@ -1451,6 +1568,21 @@ format_json (const Results *r)
     add_sizes (b, "after_close", &r->size_closed);
   json_builder_end_object (b);
 
+  json_builder_set_member_name (b, "search");
+  json_builder_begin_object (b);
+  for (guint lang = 0; lang < N_LANGS; lang++)
+    {
+      json_builder_set_member_name (b, lang_tags[lang]);
+      json_builder_begin_object (b);
+      add_double (b, "index_p50_ms", r->search_p50_ms[lang]);
+      add_double (b, "index_p95_ms", r->search_p95_ms[lang]);
+      add_double (b, "like_p50_ms", r->like_p50_ms[lang]);
+      add_double (b, "like_p95_ms", r->like_p95_ms[lang]);
+      json_builder_end_object (b);
+    }
+  json_builder_set_member_name (b, "index_bytes");
+  json_builder_add_int_value (b, r->index_bytes);
+  json_builder_end_object (b);
   json_builder_set_member_name (b, "peak_rss_mib");
   json_builder_begin_object (b);
   add_double (b, "after_generate", r->rss_generated);

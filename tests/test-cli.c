@@ -303,6 +303,94 @@ test_list_and_filters (Fixture       *fixture,
   g_assert_nonnull (strstr (result.out, "xiaoshan-digital-economy-plan-th"));
 }
 
+/* The text of @span of @text, for checking match ranges. */
+static char *
+span_text (const char *text,
+           JsonNode   *span_node)
+{
+  JsonObject *span = json_node_get_object (span_node);
+  gint64 start = json_object_get_int_member (span, "start");
+  gint64 end = json_object_get_int_member (span, "end");
+
+  g_assert_cmpint (start, >=, 0);
+  g_assert_cmpint (end, <=, (gint64) strlen (text));
+  g_assert_cmpint (start, <, end);
+  return g_strndup (text + start, end - start);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *title_match = NULL;
+  g_autofree char *snippet_match = NULL;
+  JsonArray *hits;
+  JsonObject *first;
+
+  sync_sample (fixture);
+
+  /* Two translation groups mention 萧山; each shows once, in Chinese, 萧山 marked in the
+   * title and in the snippet. */
+  run (fixture, &result, "--json", "search", "萧山", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  root = parse_json (result.out);
+  hits = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (hits), ==, 2);
+  first = json_array_get_object_element (hits, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "language"), ==, "zh-Hans");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (first, "id"), "-zh-hans"));
+  g_assert_cmpfloat (json_object_get_double_member (first, "score"), >, 0.0);
+  title_match = span_text (json_object_get_string_member (first, "title"),
+                           json_array_get_element (json_object_get_array_member (first,
+                                                                                 "title_matches"),
+                                                   0));
+  g_assert_cmpstr (title_match, ==, "萧山");
+  snippet_match = span_text (json_object_get_string_member (first, "snippet"),
+                             json_array_get_element (json_object_get_array_member (first,
+                                                                                   "snippet_matches"),
+                                                     0));
+  g_assert_cmpstr (snippet_match, ==, "萧山");
+
+  /* Thai inside an unspaced sentence. */
+  run (fixture, &result, "search", "--json", "เซียวชาน", NULL);
+  g_assert_cmpuint (json_array_length (result.out), ==, 2);
+  g_assert_nonnull (strstr (result.out, "xiaoshan-digital-economy-plan-th"));
+
+  /* Filters combine with the search. */
+  run (fixture, &result, "search", "--json", "--limit", "1", "萧山", NULL);
+  g_assert_cmpuint (json_array_length (result.out), ==, 1);
+  run (fixture, &result, "search", "--json", "--starred", "萧山", NULL);
+  g_assert_cmpuint (json_array_length (result.out), ==, 0);
+  run (fixture, &result, "search", "--json", "--organisation", "netease", "vision", NULL);
+  g_assert_cmpuint (json_array_length (result.out), ==, 1);
+  g_assert_nonnull (strstr (result.out, "xiaoshan-digital-economy-plan"));
+
+  /* Readable text: the id line, the title and the snippet. */
+  run (fixture, &result, "search", "machine", "vision", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "china-v-valley-launch-en"));
+  g_assert_nonnull (strstr (result.out, "  Xiaoshan launches China V Valley"));
+
+  run (fixture, &result, "search", "nothing-like-this", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "No announcements match “nothing-like-this”."));
+
+  /* Queries are read leniently, never as an SQLite error. */
+  run (fixture, &result, "search", "--json", "\"machine vision", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpuint (json_array_length (result.out), ==, 2);
+  run (fixture, &result, "search", "--json", "AND ( OR * NEAR", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpuint (json_array_length (result.out), ==, 0);
+
+  run (fixture, &result, "search", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  run (fixture, &result, "search", "--limit", "-1", "萧山", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+}
+
 static void
 test_show (Fixture       *fixture,
            gconstpointer  data)
@@ -741,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage", test_usage);
   ADD ("/cli/first-run", test_first_run);
   ADD ("/cli/list-and-filters", test_list_and_filters);
+  ADD ("/cli/search", test_search);
   ADD ("/cli/show", test_show);
   ADD ("/cli/entities", test_entities);
   ADD ("/cli/failed-feed-keeps-others", test_failed_feed_keeps_others);

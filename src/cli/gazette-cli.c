@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "gazette-cli-output.h"
 #include "gazette-cli.h"
@@ -753,6 +754,29 @@ static const GOptionEntry list_entries[] = {
   { NULL }
 };
 
+/* The filters of list and search, from their options. */
+static gboolean
+fill_query (GazetteStore  *store,
+            GazetteQuery  *query,
+            GError       **error)
+{
+  query->district_id = opt_district;
+  query->official_id = opt_official;
+  query->project_id = opt_project;
+  query->organisation_id = opt_organisation;
+  query->unread_only = opt_unread;
+  query->starred_only = opt_starred;
+  if (opt_feed != NULL)
+    {
+      g_autoptr(GazetteFeed) feed = gazette_store_find_feed (store, opt_feed, error);
+      if (feed == NULL)
+        return FALSE;
+      query->feed_id = gazette_feed_get_id (feed);
+    }
+
+  return TRUE;
+}
+
 static int
 command_list (Cli   *cli,
               int    argc,
@@ -774,22 +798,8 @@ command_list (Cli   *cli,
     return usage_error ("list", _("--limit must be 0 or more."));
   limit = opt_limit == 0 ? G_MAXUINT : (guint) opt_limit;
 
-  if (!(store = open_store (cli, &error)))
+  if (!(store = open_store (cli, &error)) || !fill_query (store, &query, &error))
     return report_error (error);
-
-  query.district_id = opt_district;
-  query.official_id = opt_official;
-  query.project_id = opt_project;
-  query.organisation_id = opt_organisation;
-  query.unread_only = opt_unread;
-  query.starred_only = opt_starred;
-  if (opt_feed != NULL)
-    {
-      g_autoptr(GazetteFeed) feed = gazette_store_find_feed (store, opt_feed, &error);
-      if (feed == NULL)
-        return report_error (error);
-      query.feed_id = gazette_feed_get_id (feed);
-    }
 
   if (cli->json)
     {
@@ -848,6 +858,170 @@ command_list (Cli   *cli,
     g_print ("%s\n", _("No announcements. Run “gazette sync” to fetch your feeds."));
   else
     gazette_table_print (table);
+
+  return EXIT_SUCCESS;
+}
+
+/* ---- search --------------------------------------------------------------------------- */
+
+static const GOptionEntry search_entries[] = {
+  { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district,
+    N_("Only announcements about district ID or the districts within it"), N_("ID") },
+  { "official", 0, 0, G_OPTION_ARG_STRING, &opt_official,
+    N_("Only announcements that name official ID"), N_("ID") },
+  { "project", 0, 0, G_OPTION_ARG_STRING, &opt_project,
+    N_("Only announcements about project ID"), N_("ID") },
+  { "organisation", 0, 0, G_OPTION_ARG_STRING, &opt_organisation,
+    N_("Only announcements that name organisation ID"), N_("ID") },
+  { "feed", 0, 0, G_OPTION_ARG_STRING, &opt_feed,
+    N_("Only announcements from feed ID or URL"), N_("ID") },
+  { "unread", 0, 0, G_OPTION_ARG_NONE, &opt_unread,
+    N_("Only unread announcements"), NULL },
+  { "starred", 0, 0, G_OPTION_ARG_NONE, &opt_starred,
+    N_("Only starred announcements"), NULL },
+  { "limit", 0, 0, G_OPTION_ARG_INT, &opt_limit,
+    N_("Show at most N announcements, best match first (0 for all; default 50)"), N_("N") },
+  { NULL }
+};
+
+static void
+json_add_spans (JsonBuilder  *builder,
+                const char   *member,
+                const GArray *spans)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const GazetteSpan *span = &g_array_index (spans, GazetteSpan, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, span->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, span->end);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* @text with its matches in bold on a terminal, as it is elsewhere. */
+static char *
+mark_matches (const char   *text,
+              const GArray *spans)
+{
+  GString *out;
+  guint done = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!isatty (STDOUT_FILENO) || g_getenv ("NO_COLOR") != NULL)
+    return g_strdup (text);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const GazetteSpan *span = &g_array_index (spans, GazetteSpan, i);
+
+      g_string_append_len (out, text + done, span->start - done);
+      g_string_append (out, "\033[1m");
+      g_string_append_len (out, text + span->start, span->end - span->start);
+      g_string_append (out, "\033[0m");
+      done = span->end;
+    }
+  g_string_append (out, text + done);
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+command_search (Cli   *cli,
+                int    argc,
+                char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GazetteStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *text = NULL;
+  GazetteQuery query = { 0 };
+
+  if (argc < 2)
+    return usage_error ("search", _("“search” takes the words to look for."));
+  if (opt_limit < 0)
+    return usage_error ("search", _("--limit must be 0 or more."));
+
+  /* Unquoted words arrive one argument each; they mean the same as one argument. */
+  text = g_strjoinv (" ", argv + 1);
+
+  if (!(store = open_store (cli, &error)) || !fill_query (store, &query, &error) ||
+      !(hits = gazette_store_search (store, text, &query, (guint) opt_limit, &error)))
+    return report_error (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          GazetteSearchHit *hit = g_ptr_array_index (hits, i);
+          GazetteAnnouncement *announcement = gazette_search_hit_get_announcement (hit);
+          g_autofree char *published =
+            g_date_time_format_iso8601 (gazette_announcement_get_published (announcement));
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, gazette_announcement_get_id (announcement));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, gazette_announcement_get_title (announcement));
+          json_builder_set_member_name (builder, "language");
+          json_builder_add_string_value (builder,
+                                         gazette_announcement_get_language (announcement));
+          json_builder_set_member_name (builder, "published");
+          json_builder_add_string_value (builder, published);
+          json_builder_set_member_name (builder, "translation_group");
+          json_builder_add_string_value (builder,
+                                         gazette_announcement_get_translation_group (announcement));
+          json_builder_set_member_name (builder, "score");
+          json_builder_add_double_value (builder, gazette_search_hit_get_score (hit));
+          json_builder_set_member_name (builder, "snippet");
+          json_builder_add_string_value (builder, gazette_search_hit_get_snippet (hit));
+          json_add_spans (builder, "title_matches", gazette_search_hit_get_title_matches (hit));
+          json_add_spans (builder, "snippet_matches",
+                          gazette_search_hit_get_snippet_matches (hit));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      gazette_json_print (builder);
+      return EXIT_SUCCESS;
+    }
+
+  if (hits->len == 0)
+    {
+      /* Translators: %s is what the user searched for. */
+      g_print (_("No announcements match “%s”.\n"), text);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GazetteSearchHit *hit = g_ptr_array_index (hits, i);
+      GazetteAnnouncement *announcement = gazette_search_hit_get_announcement (hit);
+      g_autofree char *date =
+        gazette_cli_format_date (gazette_announcement_get_published (announcement));
+      g_autofree char *title = mark_matches (gazette_announcement_get_title (announcement),
+                                             gazette_search_hit_get_title_matches (hit));
+      g_autofree char *snippet = mark_matches (gazette_search_hit_get_snippet (hit),
+                                               gazette_search_hit_get_snippet_matches (hit));
+
+      if (i > 0)
+        g_print ("\n");
+      g_print ("%s  %s  %s\n", date, gazette_announcement_get_language (announcement) ?: "",
+               gazette_announcement_get_id (announcement));
+      g_print ("  %s\n", title);
+      if (*snippet != '\0')
+        g_print ("  %s\n", snippet);
+    }
 
   return EXIT_SUCCESS;
 }
@@ -1412,6 +1586,8 @@ static const Command commands[] = {
     command_feeds },
   { "sync", "[URL…]", N_("Fetch feeds and store what is new"), command_sync },
   { "list", "", N_("List announcements, newest first"), command_list },
+  { "search", "QUERY…", N_("Search announcements in every language, best match first"),
+    command_search },
   { "show", "ID", N_("Show one announcement with its officials, projects and figures"),
     command_show },
   { "officials", "", N_("List the officials named in announcements"), command_entities },
@@ -1582,6 +1758,7 @@ gazette_cli_run (int    argc,
     g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, command->parameters);
     const GOptionEntry *entries = g_str_equal (command->name, "list") ? list_entries
                                   : g_str_equal (command->name, "clean") ? clean_entries
+                                  : g_str_equal (command->name, "search") ? search_entries
                                   : NULL;
     int parsed_argc = n_args;
 

@@ -54,6 +54,7 @@ struct _GazetteAnnouncement
   GPtrArray     *organisations;      /* GazetteEntity, never NULL */
   GPtrArray     *quotes;             /* GazetteQuote, never NULL */
   GPtrArray     *figures;            /* GazetteFigure, never NULL */
+  GHashTable    *found_links;        /* "kind:id" of the entities the linker found, or NULL */
 
   guint          read : 1;
   guint          starred : 1;

@@ -73,6 +73,7 @@ gazette_announcement_finalize (GObject *object)
   g_clear_pointer (&self->organisations, g_ptr_array_unref);
   g_clear_pointer (&self->quotes, g_ptr_array_unref);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
+  g_clear_pointer (&self->found_links, g_hash_table_unref);
 
   G_OBJECT_CLASS (gazette_announcement_parent_class)->finalize (object);
 }
@@ -676,4 +677,30 @@ gazette_announcement_set_starred (GazetteAnnouncement *self,
 
   self->starred = starred;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARRED]);
+}
+
+/**
+ * gazette_announcement_link_is_found:
+ * @self: an announcement from gazette_store_get_announcement()
+ * @entity: one of its officials, projects or organisations
+ *
+ * Tells a link the linker found, by the entity's name in the text, from one the publisher
+ * declared: the article marks the former as found in the text.
+ *
+ * Returns: %TRUE when @entity was found in the text and not declared
+ */
+gboolean
+gazette_announcement_link_is_found (GazetteAnnouncement *self,
+                                    GazetteEntity       *entity)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (GAZETTE_IS_ANNOUNCEMENT (self), FALSE);
+  g_return_val_if_fail (entity != NULL, FALSE);
+
+  if (self->found_links == NULL || entity->id == NULL)
+    return FALSE;
+
+  key = g_strdup_printf ("%d:%s", (int) entity->kind, entity->id);
+  return g_hash_table_contains (self->found_links, key);
 }

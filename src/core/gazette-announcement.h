@@ -53,6 +53,8 @@ GPtrArray           *gazette_announcement_get_projects          (GazetteAnnounce
 GPtrArray           *gazette_announcement_get_organisations     (GazetteAnnouncement *self);
 GPtrArray           *gazette_announcement_get_quotes            (GazetteAnnouncement *self);
 GPtrArray           *gazette_announcement_get_figures           (GazetteAnnouncement *self);
+gboolean             gazette_announcement_link_is_found         (GazetteAnnouncement *self,
+                                                                 GazetteEntity       *entity);
 gboolean             gazette_announcement_get_read              (GazetteAnnouncement *self);
 void                 gazette_announcement_set_read              (GazetteAnnouncement *self,
                                                                  gboolean             read);

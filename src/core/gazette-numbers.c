@@ -849,3 +849,149 @@ gazette_find_years (const char *text)
 
   return find_years (text);
 }
+
+/* Figures in running text: how far a source text reaches either side of the amount when no
+ * sentence ends sooner, in characters, and how many figures one announcement may get. */
+#define FRAGMENT_REACH 60
+#define MAX_TEXT_FIGURES 8
+
+static gboolean
+ends_sentence (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+
+  switch (c)
+    {
+    case 0x3002: /* 。 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0xFF1B: /* ； */
+    case '!':
+    case '?':
+    case ';':
+    case '\n':
+      return TRUE;
+    case '.':
+      /* Not the point of "1.2". */
+      return p[1] == '\0' || g_ascii_isspace (p[1]);
+    default:
+      return FALSE;
+    }
+}
+
+/* The sentence around [start, end) of @text, at most FRAGMENT_REACH characters either side. */
+static char *
+fragment_around (const char *text,
+                 gsize       start,
+                 gsize       end,
+                 gsize      *fragment_start)
+{
+  const char *from = text + start;
+  const char *to = text + end;
+
+  for (guint i = 0; i < FRAGMENT_REACH && from > text; i++)
+    {
+      const char *previous = g_utf8_prev_char (from);
+
+      if (ends_sentence (previous))
+        break;
+      from = previous;
+    }
+
+  for (guint i = 0; i < FRAGMENT_REACH && *to != '\0'; i++)
+    {
+      gboolean last = ends_sentence (to);
+
+      to = g_utf8_next_char (to);
+      if (last)
+        break;
+    }
+
+  while (from < to && g_unichar_isspace (g_utf8_get_char (from)))
+    from = g_utf8_next_char (from);
+  while (to > from && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (to))))
+    to = g_utf8_prev_char (to);
+
+  *fragment_start = from - text;
+  return g_strndup (from, to - from);
+}
+
+/**
+ * gazette_find_figures:
+ * @texts: (array length=n_texts): texts of one announcement (title, summary, body), any
+ *   of them %NULL
+ * @n_texts: how many
+ *
+ * Reads the sums of money in @texts as figures marked %from_text: the value and currency,
+ * the year written in the same sentence (the nearest one), and the sentence, or 60
+ * characters either side of the amount, as the source text. The label stays empty: which
+ * words name a figure is not something text can be trusted to tell. An amount repeated (the
+ * title's figure again in the body) counts once.
+ *
+ * Returns: (transfer container) (element-type GazetteFigure): the figures, at most eight
+ */
+GPtrArray *
+gazette_find_figures (const char * const *texts,
+                      guint               n_texts)
+{
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) gazette_figure_unref);
+
+  for (guint t = 0; t < n_texts && figures->len < MAX_TEXT_FIGURES; t++)
+    {
+      g_autoptr(GArray) amounts = NULL;
+
+      if (texts[t] == NULL)
+        continue;
+
+      amounts = gazette_find_amounts (texts[t]);
+      for (guint i = 0; i < amounts->len && figures->len < MAX_TEXT_FIGURES; i++)
+        {
+          const GazetteAmount *amount = &g_array_index (amounts, GazetteAmount, i);
+          g_autoptr(GArray) years = NULL;
+          g_autoptr(GazetteFigure) figure = NULL;
+          gsize fragment_start = 0;
+          gsize best_distance = G_MAXSIZE;
+          gboolean seen = FALSE;
+
+          if (amount->currency == NULL)
+            continue;
+
+          for (guint j = 0; j < figures->len && !seen; j++)
+            {
+              const GazetteFigure *other = g_ptr_array_index (figures, j);
+
+              seen = other->value == amount->value &&
+                     g_strcmp0 (other->unit, amount->currency) == 0;
+            }
+          if (seen)
+            continue;
+
+          figure = gazette_figure_new ();
+          figure->value = amount->value;
+          figure->unit = g_strdup (amount->currency);
+          figure->from_text = TRUE;
+          figure->source_text = fragment_around (texts[t], amount->start, amount->end,
+                                                 &fragment_start);
+
+          years = gazette_find_years (figure->source_text);
+          for (guint j = 0; j < years->len; j++)
+            {
+              const GazetteYearMatch *year = &g_array_index (years, GazetteYearMatch, j);
+              gsize amount_start = amount->start - fragment_start;
+              gsize amount_end = amount->end - fragment_start;
+              gsize distance = year->start >= amount_end ? year->start - amount_end
+                               : amount_start >= year->end ? amount_start - year->end : 0;
+
+              if (distance < best_distance)
+                {
+                  best_distance = distance;
+                  figure->year = year->year;
+                }
+            }
+
+          g_ptr_array_add (figures, g_steal_pointer (&figure));
+        }
+    }
+
+  return g_steal_pointer (&figures);
+}

@@ -20,7 +20,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include "gazette-figure.h"
 
 G_BEGIN_DECLS
 
@@ -63,5 +63,7 @@ GArray   *gazette_find_amounts (const char    *text);
 gboolean  gazette_parse_year   (const char    *text,
                                 int           *gregorian_year);
 GArray   *gazette_find_years   (const char    *text);
+GPtrArray *gazette_find_figures (const char * const *texts,
+                                 guint               n_texts);
 
 G_END_DECLS

@@ -25,7 +25,7 @@
 G_BEGIN_DECLS
 
 /* The newest schema this build writes and reads; see the migrations in gazette-store.c. */
-#define GAZETTE_STORE_SCHEMA_VERSION 4
+#define GAZETTE_STORE_SCHEMA_VERSION 5
 
 /* Where a link between an announcement and an entity came from. */
 typedef enum {
@@ -51,6 +51,10 @@ gboolean  _gazette_store_save_image                      (GazetteStore        *s
                                                           GError             **error);
 gboolean  _gazette_store_image_failed                    (GazetteStore        *self,
                                                           const char          *url,
+                                                          GError             **error);
+
+guint      _gazette_store_get_entity_generation          (GazetteStore        *self);
+GPtrArray *_gazette_store_list_unstructured              (GazetteStore        *self,
                                                           GError             **error);
 
 /* For tests only. */

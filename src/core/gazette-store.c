@@ -35,7 +35,12 @@
 #include "gazette-feed-private.h"
 #include "gazette-opml.h"
 #include "gazette-sanitizer.h"
+#include "gazette-html.h"
+#include "gazette-numbers.h"
+#include "gazette-search-hit-private.h"
+#include "gazette-search-query.h"
 #include "gazette-store-private.h"
+#include "gazette-tokenizer.h"
 
 /* Threading: one SQLite connection per store, opened with SQLITE_OPEN_NOMUTEX because the
  * store does its own locking. Every public function that touches the database holds
@@ -226,6 +231,30 @@ static const char schema_v4[] =
   "CREATE INDEX feed_images_image ON feed_images (image_id);"
   "PRAGMA user_version = 4;";
 
+/* Version 5: full-text search. The index holds each announcement's title, summary, body
+ * (as plain text) and the names and quotes the publisher declared, already cut into words
+ * by gazette_search_tokens() (ICU, with the known entity names; see "Search" below), so the
+ * FTS5 tokenizer "gazette" only splits at spaces. Keeping the words rather than the text
+ * keeps the index consistent when the known names grow: FTS5 deletes a row by tokenizing
+ * what it stored, and words always split the same way. */
+static const char schema_v5[] =
+  "CREATE VIRTUAL TABLE announcements_search USING fts5 ("
+  "  title, summary, body, names, tokenize = 'gazette');"
+  "INSERT INTO announcements_search (rowid, title, summary, body, names)"
+  " SELECT a.id, gazette_search_tokens (a.title), gazette_search_tokens (a.summary),"
+  "  gazette_search_tokens (coalesce (a.content_text, gazette_html_text (a.content_html))),"
+  "  gazette_search_tokens ((SELECT group_concat (t, ' ') FROM ("
+  "   SELECT j.value AS t FROM announcement_entities ae"
+  "    JOIN entities e ON e.id = ae.entity_id, json_each (e.name) j"
+  "    WHERE ae.announcement_id = a.id AND ae.origin = 0"
+  "   UNION ALL SELECT q.text FROM quotes q WHERE q.announcement_id = a.id)))"
+  " FROM announcements a;"
+  /* Foreign-key cascades (removing a feed) fire this too. */
+  "CREATE TRIGGER announcements_search_delete AFTER DELETE ON announcements BEGIN"
+  " DELETE FROM announcements_search WHERE rowid = old.id;"
+  " END;"
+  "PRAGMA user_version = 5;";
+
 typedef struct
 {
   int         version;
@@ -239,6 +268,7 @@ static const Migration migrations[] = {
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 5, schema_v5 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GAZETTE_STORE_SCHEMA_VERSION);
@@ -403,7 +433,7 @@ static const char * const stmt_sql[N_STMTS] = {
     " FROM " ANNOUNCEMENT_FROM " WHERE a.guid = ?1"
     " ORDER BY a.published DESC, a.id DESC LIMIT 1",
   [STMT_ANN_LINKS] =
-    "SELECT " ENTITY_COLUMNS ("e") " FROM announcement_entities ae"
+    "SELECT " ENTITY_COLUMNS ("e") ", ae.origin FROM announcement_entities ae"
     " JOIN entities e ON e.id = ae.entity_id"
     " WHERE ae.announcement_id = ?1 ORDER BY ae.origin, e.kind, ae.position, e.key",
   [STMT_ANN_QUOTES] =
@@ -531,7 +561,10 @@ enum {
 
 /* Indexed by the bit number of the FILTER_ flag. */
 static const char * const filter_sql[] = {
-  "a.district_id IN (SELECT id FROM district_tree)",
+  /* Found links name districts too (declared ones are the district column). */
+  "(a.district_id IN (SELECT id FROM district_tree) OR a.id IN"
+  " (SELECT announcement_id FROM announcement_entities"
+  "  WHERE entity_id IN (SELECT id FROM district_tree) AND origin = 1))",
   LINKED_TO ("1", ":official"),
   LINKED_TO ("2", ":project"),
   LINKED_TO ("3", ":organisation"),
@@ -544,6 +577,9 @@ static const char * const filter_sql[] = {
 };
 
 G_STATIC_ASSERT (1 << G_N_ELEMENTS (filter_sql) == N_FILTER_MASKS);
+
+/* A search takes the filters but not the cursor. */
+#define N_SEARCH_MASKS FILTER_AFTER_TIE
 
 struct _GazetteStore
 {
@@ -560,6 +596,14 @@ struct _GazetteStore
   sqlite3_stmt *list_stmts[N_FILTER_MASKS];
   sqlite3_stmt *count_stmts[N_FILTER_MASKS];
   sqlite3_stmt *offline_stmts[N_OFFLINE_STMTS];
+
+  /* Search; see "Search" below. Used under self->mutex only. */
+  GazetteWordList  *words;
+  GazetteTokenizer *tokenizer;
+  GString          *tokens_buffer;
+  sqlite3_stmt     *search_stmts[N_SEARCH_MASKS];
+  sqlite3_stmt     *search_index_stmt;
+  int               entity_generation;   /* atomic; see _gazette_store_get_entity_generation() */
 
   /* See "Checkpoints" above. */
   GThreadPool  *checkpointer;        /* at most one thread */
@@ -1269,6 +1313,258 @@ store_write_feed_state (GazetteStore  *self,
   return store_write_feed_warning (self, feed, error);
 }
 
+/* Search
+ *
+ * Words are cut in C, by a GazetteTokenizer that knows every entity's names (self->words),
+ * and reach SQLite as a string of words separated by spaces (gazette_search_tokens()), which
+ * the FTS5 tokenizer "gazette" splits again. Queries are cut by the same tokenizer
+ * (gazette_search_query_new()) and written as FTS5 strings, one word each. Chinese text is
+ * indexed as overlapping bigrams; see gazette-tokenizer.h. */
+
+#define SEARCH_INDEX_SQL \
+  "INSERT OR REPLACE INTO announcements_search (rowid, title, summary, body, names)" \
+  " SELECT a.id, gazette_search_tokens (a.title), gazette_search_tokens (a.summary)," \
+  "  gazette_search_tokens (coalesce (a.content_text, gazette_html_text (a.content_html)))," \
+  "  gazette_search_tokens ((SELECT group_concat (t, ' ') FROM (" \
+  "   SELECT j.value AS t FROM announcement_entities ae" \
+  "    JOIN entities e ON e.id = ae.entity_id, json_each (e.name) j" \
+  "    WHERE ae.announcement_id = a.id AND ae.origin = 0" \
+  "   UNION ALL SELECT q.text FROM quotes q WHERE q.announcement_id = a.id)))" \
+  " FROM announcements a WHERE a.id = ?1"
+
+static gboolean
+search_tokens_cb (const GazetteToken *token,
+                  gpointer            user_data)
+{
+  GString *out = user_data;
+
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  for (gsize i = 0; i < token->len; i++)
+    if (token->text[i] != ' ')
+      g_string_append_c (out, token->text[i]);
+
+  return TRUE;
+}
+
+/* gazette_search_tokens(text): the words of text, folded, separated by spaces. */
+static void
+search_tokens_func (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  GazetteStore *self = sqlite3_user_data (context);
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  g_string_truncate (self->tokens_buffer, 0);
+  gazette_tokenizer_run (self->tokenizer, text, sqlite3_value_bytes (argv[0]),
+                         GAZETTE_TOKENIZE_INDEX, search_tokens_cb, self->tokens_buffer);
+  sqlite3_result_text (context, self->tokens_buffer->str, (int) self->tokens_buffer->len,
+                       SQLITE_TRANSIENT);
+}
+
+/* gazette_html_text(html): the text of an announcement's body. */
+static void
+html_text_func (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const char *html = (const char *) sqlite3_value_text (argv[0]);
+
+  if (html == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, gazette_html_to_text (html), -1, g_free);
+}
+
+/* The FTS5 tokenizer "gazette": the text is words separated by spaces already. */
+static int
+fts_tokenizer_create (void             *context,
+                      const char      **args,
+                      int               n_args,
+                      Fts5Tokenizer   **tokenizer)
+{
+  /* Stateless: any non-NULL pointer will do. */
+  *tokenizer = context;
+  return SQLITE_OK;
+}
+
+static void
+fts_tokenizer_delete (Fts5Tokenizer *tokenizer)
+{
+}
+
+static int
+fts_tokenizer_tokenize (Fts5Tokenizer  *tokenizer,
+                        void           *context,
+                        int             flags,
+                        const char     *text,
+                        int             len,
+                        int           (*emit) (void       *context,
+                                               int         flags,
+                                               const char *token,
+                                               int         n_token,
+                                               int         start,
+                                               int         end))
+{
+  int start = 0;
+
+  for (int i = 0; i <= len; i++)
+    {
+      if (i < len && text[i] != ' ')
+        continue;
+
+      if (i > start)
+        {
+          int rc = emit (context, 0, text + start, i - start, start, i);
+
+          if (rc != SQLITE_OK)
+            return rc;
+        }
+      start = i + 1;
+    }
+
+  return SQLITE_OK;
+}
+
+/* Runs on every connection that may touch the index, before migrations. */
+static gboolean
+store_register_search (GazetteStore  *self,
+                       GError       **error)
+{
+  static fts5_tokenizer tokenizer = {
+    fts_tokenizer_create, fts_tokenizer_delete, fts_tokenizer_tokenize,
+  };
+  sqlite3_stmt *stmt = NULL;
+  fts5_api *api = NULL;
+  int rc;
+
+  rc = sqlite3_create_function (self->db, "gazette_search_tokens", 1,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, self,
+                                search_tokens_func, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (self->db, "gazette_html_text", 1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                  html_text_func, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (self->db, "SELECT fts5 (?1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (api == NULL)
+        {
+          g_set_error (error, GAZETTE_STORE_ERROR, GAZETTE_STORE_ERROR_OPEN,
+                       "SQLite was built without FTS5");
+          return FALSE;
+        }
+      rc = api->xCreateTokenizer (api, "gazette", self, &tokenizer, NULL);
+    }
+
+  if (rc != SQLITE_OK)
+    return store_set_error (self, error, rc);
+
+  return TRUE;
+}
+
+/* Teaches the tokenizer every name the store knows. Failing costs only the names: a damaged
+ * or half-made database says what is wrong when it is migrated or read. */
+static void
+store_load_words (GazetteStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT name FROM entities", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GazetteLocalized) names =
+        localized_from_json ((const char *) sqlite3_column_text (stmt, 0));
+
+      gazette_word_list_add_names (self->words, names);
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    g_debug ("Could not read the entity names of %s: %s", self->path, sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+}
+
+/* Writes (or rewrites) the index row of one stored announcement, from what is stored. */
+static gboolean
+store_index_announcement (GazetteStore  *self,
+                          gint64         row_id,
+                          GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (self, &self->search_index_stmt, SEARCH_INDEX_SQL,
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, row_id);
+
+  return store_step_done (self, stmt, error);
+}
+
+/* Figures from the text
+ *
+ * An announcement that declares no figures gets those gazette_find_figures() reads in its
+ * title, summary and body, marked as read from the text. */
+static gboolean
+store_add_text_figures (GazetteStore         *self,
+                        gint64                row_id,
+                        GazetteAnnouncement  *announcement,
+                        GError              **error)
+{
+  g_autofree char *body = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  const char *texts[4] = { NULL, };
+
+  if (announcement->figures->len > 0)
+    return TRUE;
+
+  if (announcement->content_text != NULL)
+    body = g_strdup (announcement->content_text);
+  else if (announcement->content_html != NULL)
+    body = gazette_html_to_text (announcement->content_html);
+
+  texts[0] = announcement->title;
+  texts[1] = announcement->summary;
+  texts[2] = body;
+  figures = gazette_find_figures (texts, 3);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const GazetteFigure *figure = g_ptr_array_index (figures, i);
+      g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_FIGURE_INSERT, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      bind_owned_text (stmt, 3, gazette_localized_to_json (figure->label));
+      sqlite3_bind_double (stmt, 4, figure->value);
+      bind_text (stmt, 5, figure->unit);
+      if (figure->year != 0)
+        sqlite3_bind_int (stmt, 6, figure->year);
+      bind_text (stmt, 7, figure->kind);
+      bind_text (stmt, 8, figure->source_text);
+      sqlite3_bind_int (stmt, 9, 1);
+      if (!store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Announcements */
 
 static GHashTable *
@@ -1603,6 +1899,7 @@ apply_get_slot (ApplyContext         *ctx,
         }
 
       slot->row_id = sqlite3_last_insert_rowid (self->db);
+      g_atomic_int_inc (&self->entity_generation);
     }
 
   /* Keyed by the slot's own copy of the id, which lives as long as the slot. */
@@ -1678,6 +1975,9 @@ apply_entity (ApplyContext   *ctx,
   if (slot == NULL)
     return FALSE;
 
+  /* Before the announcements that name it are indexed. */
+  gazette_word_list_add_names (ctx->store->words, entity->name);
+
   /* Items repeat the same official or project, as one shared object or as equal copies:
    * merging what was merged just before changes nothing, and comparing is much cheaper. */
   if (slot->last == NULL || !entity_says_same (slot->last, entity))
@@ -1719,6 +2019,7 @@ apply_flush_entities (ApplyContext  *ctx,
           entity_columns_bind (&columns, stmt);
           if (!store_step_done (ctx->store, stmt, error))
             return FALSE;
+          g_atomic_int_inc (&ctx->store->entity_generation);
         }
     }
 
@@ -1852,7 +2153,8 @@ apply_children (ApplyContext         *ctx,
         return FALSE;
     }
 
-  return TRUE;
+  return store_add_text_figures (self, row_id, announcement, error) &&
+         store_index_announcement (self, row_id, error);
 }
 
 static gboolean
@@ -2581,6 +2883,12 @@ store_open (GazetteStore  *self,
   if (rc != SQLITE_OK)
     return store_set_error (self, error, rc);
 
+  /* The names are known before a migration builds the search index. */
+  if (!store_register_search (self, error))
+    return FALSE;
+  if (version > 0)
+    store_load_words (self);
+
   if (!store_migrate (self, version, error))
     return FALSE;
 
@@ -2609,6 +2917,9 @@ gazette_store_finalize (GObject *object)
     }
   for (guint i = 0; i < N_OFFLINE_STMTS; i++)
     g_clear_pointer (&self->offline_stmts[i], sqlite3_finalize);
+  for (guint i = 0; i < N_SEARCH_MASKS; i++)
+    g_clear_pointer (&self->search_stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->search_index_stmt, sqlite3_finalize);
 
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Could not close the database %s: %s", self->path, sqlite3_errmsg (self->db));
@@ -2616,6 +2927,9 @@ gazette_store_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->tokenizer, gazette_tokenizer_free);
+  g_clear_pointer (&self->words, gazette_word_list_unref);
+  g_string_free (self->tokens_buffer, TRUE);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (gazette_store_parent_class)->finalize (object);
@@ -2634,6 +2948,9 @@ gazette_store_init (GazetteStore *self)
 {
   g_mutex_init (&self->mutex);
   self->checkpoint_frames = CHECKPOINT_FRAMES;
+  self->words = gazette_word_list_new ();
+  self->tokenizer = gazette_tokenizer_new (self->words);
+  self->tokens_buffer = g_string_new (NULL);
 }
 
 /**
@@ -3360,6 +3677,176 @@ gazette_store_count_announcements (GazetteStore        *self,
   return TRUE;
 }
 
+/* Search */
+
+/* Columns after ANNOUNCEMENT_COLUMNS in a search. */
+enum {
+  SEARCH_COL_SCORE = ANN_COL_DISTRICT + 10,
+  SEARCH_COL_CONTENT_HTML,
+  SEARCH_COL_CONTENT_TEXT,
+};
+
+/* bm25 weights of title, summary, body and names: a word in the title counts most. */
+#define SEARCH_RANK "bm25 (announcements_search, 10.0, 4.0, 1.0, 3.0)"
+
+/* Only fixed fragments go into the text: the values are bound. Hits are ranked within their
+ * translation group first, so that each group shows once, as its best-ranked member. */
+static char *
+search_build_sql (guint mask)
+{
+  GString *sql = g_string_new (NULL);
+
+  if (mask & FILTER_DISTRICT)
+    g_string_append (sql, DISTRICT_TREE_CTE ", ");
+  else
+    g_string_append (sql, "WITH ");
+
+  g_string_append (sql,
+                   "hits (id, score) AS ("
+                   " SELECT rowid, " SEARCH_RANK " FROM announcements_search"
+                   " WHERE announcements_search MATCH :match),"
+                   " ranked (id, score, n) AS ("
+                   " SELECT h.id, h.score, row_number () OVER ("
+                   "  PARTITION BY a.translation_group,"
+                   "   CASE WHEN a.translation_group IS NULL THEN a.id END"
+                   "  ORDER BY h.score, a.id)"
+                   " FROM hits h JOIN announcements a ON a.id = h.id");
+
+  for (guint i = 0; (1u << i) < N_SEARCH_MASKS; i++)
+    {
+      if ((mask & (1u << i)) == 0)
+        continue;
+
+      g_string_append (sql, (mask & ((1u << i) - 1)) == 0 ? " WHERE " : " AND ");
+      g_string_append (sql, filter_sql[i]);
+    }
+
+  g_string_append (sql,
+                   ") SELECT " ANNOUNCEMENT_COLUMNS ", r.score, a.content_html, a.content_text"
+                   " FROM ranked r JOIN announcements a ON a.id = r.id"
+                   " LEFT JOIN entities d ON d.id = a.district_id"
+                   " WHERE r.n = 1 ORDER BY r.score, a.id LIMIT :limit");
+
+  return g_string_free (sql, FALSE);
+}
+
+static GazetteSearchHit *
+search_hit_from_row (GazetteStore       *self,
+                     GazetteSearchQuery *search,
+                     sqlite3_stmt       *stmt,
+                     GHashTable         *districts)
+{
+  g_autoptr(GazetteAnnouncement) announcement = announcement_from_row (stmt, districts);
+  g_autofree char *body = NULL;
+  GArray *title_matches;
+  GArray *snippet_matches = NULL;
+  char *snippet;
+  const char *html = (const char *) sqlite3_column_text (stmt, SEARCH_COL_CONTENT_HTML);
+  const char *text = (const char *) sqlite3_column_text (stmt, SEARCH_COL_CONTENT_TEXT);
+
+  title_matches = gazette_search_query_find (search, self->tokenizer, announcement->title);
+
+  /* The summary if it matches, else the body if it does, else the start of either. */
+  snippet = gazette_search_query_snippet (search, self->tokenizer, announcement->summary,
+                                          TRUE, &snippet_matches);
+  if (snippet == NULL)
+    {
+      body = text != NULL ? g_strdup (text) : html != NULL ? gazette_html_to_text (html) : NULL;
+      snippet = gazette_search_query_snippet (search, self->tokenizer, body, TRUE,
+                                              &snippet_matches);
+    }
+  if (snippet == NULL)
+    snippet = gazette_search_query_snippet (search, self->tokenizer,
+                                            announcement->summary != NULL &&
+                                            *announcement->summary != '\0'
+                                              ? announcement->summary : body,
+                                            FALSE, &snippet_matches);
+
+  return _gazette_search_hit_new (announcement, snippet, snippet_matches, title_matches,
+                                  -sqlite3_column_double (stmt, SEARCH_COL_SCORE));
+}
+
+/**
+ * gazette_store_search:
+ * @self: a #GazetteStore
+ * @text: what the user typed
+ * @query: (nullable): the same filters as gazette_store_list_announcements() takes;
+ *   %NULL for none
+ * @limit: the most hits to return; 0 for no limit
+ * @error: return location for a #GError
+ *
+ * Searches the title, summary, body, and the names and quotes of the officials, projects
+ * and organisations the publisher declared. Thai and Chinese are cut into words the way the
+ * index was (ICU's dictionaries, with every known entity name as a word), and any two or
+ * more Chinese characters of the text are found, so 萧山 finds 萧山区. Words typed
+ * together are a phrase; several groups of words must all match; "quoted text" is a
+ * phrase; a word ending in * is a prefix. Text that is not valid query syntax (an unclosed
+ * quote, stray operators) is read leniently, never as an error. Blank text finds nothing.
+ *
+ * Hits are ranked by bm25, a match in the title counting most, and each translation group
+ * appears once, as its best-ranked member. Safe to call from a worker thread.
+ *
+ * Returns: (transfer container) (element-type GazetteSearchHit) (nullable): the hits,
+ *   best first, or %NULL with @error set
+ */
+GPtrArray *
+gazette_store_search (GazetteStore        *self,
+                      const char          *text,
+                      const GazetteQuery  *query,
+                      guint                limit,
+                      GError             **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GazetteSearchQuery) search = NULL;
+  g_autoptr(GHashTable) districts = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autofree char *match = NULL;
+  guint mask;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gazette_search_hit_unref);
+  if (text == NULL)
+    return g_steal_pointer (&hits);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  search = gazette_search_query_new (self->tokenizer, text);
+  match = gazette_search_query_to_fts5 (search);
+  if (match == NULL)
+    return g_steal_pointer (&hits);
+
+  /* Search picks the best-ranked translation of each group itself, whichever leads it. */
+  mask = query_mask (query) & ~FILTER_GROUP_LEAD;
+  g_assert (mask < N_SEARCH_MASKS);
+  if (self->search_stmts[mask] == NULL)
+    {
+      g_autofree char *sql = search_build_sql (mask);
+
+      if (store_prepare (self, &self->search_stmts[mask], sql, error) == NULL)
+        return NULL;
+    }
+  stmt = self->search_stmts[mask];
+
+  query_bind (stmt, query, NULL, limit > 0 ? (gint64) limit : -1, 0);
+  bind_named_text (stmt, ":match", match);
+
+  districts = new_district_cache ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (hits, search_hit_from_row (self, search, stmt, districts));
+
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&hits);
+}
+
 static gboolean
 store_read_links (GazetteStore         *self,
                   GazetteAnnouncement  *announcement,
@@ -3392,6 +3879,16 @@ store_read_links (GazetteStore         *self,
         default:
           /* The district has its own column; nothing links one otherwise. */
           break;
+        }
+
+      /* Column 10 is the link's origin, after ENTITY_COLUMNS. */
+      if (target != NULL && sqlite3_column_int (stmt, 10) == GAZETTE_LINK_FOUND)
+        {
+          if (announcement->found_links == NULL)
+            announcement->found_links = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+          g_hash_table_add (announcement->found_links,
+                            g_strdup_printf ("%d:%s", (int) entity->kind, entity->id));
         }
 
       if (target != NULL)
@@ -3984,7 +4481,9 @@ _gazette_store_set_found_links (GazetteStore  *self,
         goto failed;
     }
 
-  if (!store_commit (self, error))
+  /* Names learnt since the announcement was indexed now cut its words. */
+  if (!store_index_announcement (self, row_id, error) ||
+      !store_commit (self, error))
     goto failed;
 
   return TRUE;
@@ -3992,6 +4491,74 @@ _gazette_store_set_found_links (GazetteStore  *self,
 failed:
   store_rollback (self);
   return FALSE;
+}
+
+/* Counts changes to the stored entities (new ones, new names) since the store was opened,
+ * so that the linker knows when to build itself again and re-link. */
+guint
+_gazette_store_get_entity_generation (GazetteStore *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), 0);
+
+  return (guint) g_atomic_int_get (&self->entity_generation);
+}
+
+/**
+ * _gazette_store_list_unstructured:
+ * @self: a #GazetteStore
+ * @error: return location for a #GError
+ *
+ * Lists the stored announcements that declare no district and no entity (RSS and Atom
+ * items, JSON Feed items without "_district"), with their row id, title, summary and
+ * body, for the linker.
+ *
+ * Returns: (transfer container) (element-type GazetteAnnouncement) (nullable): the
+ *   announcements, or %NULL with @error set
+ */
+GPtrArray *
+_gazette_store_list_unstructured (GazetteStore  *self,
+                                  GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) announcements = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  announcements = g_ptr_array_new_with_free_func (g_object_unref);
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT a.id, a.guid, a.title, a.summary, a.content_html,"
+                           " a.content_text FROM announcements a"
+                           " WHERE a.district_id IS NULL AND NOT EXISTS"
+                           " (SELECT 1 FROM announcement_entities ae"
+                           "  WHERE ae.announcement_id = a.id AND ae.origin = 0)",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GazetteAnnouncement *announcement =
+        gazette_announcement_new ((const char *) sqlite3_column_text (stmt, 1));
+
+      announcement->row_id = sqlite3_column_int64 (stmt, 0);
+      announcement->title = column_dup_text (stmt, 2);
+      announcement->summary = column_dup_text (stmt, 3);
+      announcement->content_html = column_dup_text (stmt, 4);
+      announcement->content_text = column_dup_text (stmt, 5);
+      g_ptr_array_add (announcements, announcement);
+      rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, rc);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&announcements);
 }
 
 /* Runs @sql on the store's own connection: tests use it to look at columns the API does not

@@ -25,6 +25,7 @@
 #include "gazette-announcement.h"
 #include "gazette-feed.h"
 #include "gazette-feed-document.h"
+#include "gazette-search-hit.h"
 
 G_BEGIN_DECLS
 
@@ -121,6 +122,11 @@ GPtrArray           *gazette_store_list_announcements_at   (GazetteStore        
 gboolean             gazette_store_count_announcements     (GazetteStore         *self,
                                                             const GazetteQuery   *query,
                                                             guint                *count,
+                                                            GError              **error);
+GPtrArray           *gazette_store_search                  (GazetteStore         *self,
+                                                            const char           *text,
+                                                            const GazetteQuery   *query,
+                                                            guint                 limit,
                                                             GError              **error);
 GazetteAnnouncement *gazette_store_get_announcement        (GazetteStore         *self,
                                                             const char           *id,

@@ -24,8 +24,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gazette-announcement-private.h"
 #include "gazette-feed-parser.h"
 #include "gazette-feed-private.h"
+#include "gazette-html.h"
+#include "gazette-linker.h"
 #include "gazette-store-private.h"
 #include "gazette-sync.h"
 
@@ -42,6 +45,10 @@ struct _GazetteSync
   gsize           max_image_size;
   guint           images_per_article;
   guint           images_per_run;
+  /* Linking runs in the workers, one at a time: a linker is not thread-safe. */
+  GMutex          link_mutex;
+  GazetteLinker  *linker;              /* built for the store's entities as of… */
+  guint           linker_generation;   /* …this _gazette_store_get_entity_generation() */
 };
 
 /* One run over several feeds. */
@@ -219,6 +226,95 @@ document_warning (GPtrArray *problems)
                           text, problems->len - 1);
 }
 
+static gboolean
+is_unstructured (GazetteAnnouncement *announcement)
+{
+  return announcement->district == NULL && announcement->officials->len == 0 &&
+         announcement->projects->len == 0 && announcement->organisations->len == 0;
+}
+
+/* Runs in a worker thread, after a document was stored: links its announcements that
+ * declare nothing to the entities their text names. When the document brought new entities
+ * or names, every such announcement in the store is linked again. */
+static void
+sync_link (GazetteSync         *self,
+           GazetteFeedDocument *document,
+           gboolean             entities_changed)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->link_mutex);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  guint generation = _gazette_store_get_entity_generation (self->store);
+  GPtrArray *targets = document->announcements;
+
+  if (self->linker == NULL || generation != self->linker_generation)
+    {
+      g_autoptr(GPtrArray) entities =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) gazette_entity_unref);
+
+      for (guint kind = 0; kind < GAZETTE_N_ENTITY_KINDS; kind++)
+        {
+          g_autoptr(GPtrArray) some = gazette_store_list_entities (self->store, kind, &error);
+
+          if (some == NULL)
+            {
+              g_warning ("Could not read the entities to link announcements: %s",
+                         error->message);
+              return;
+            }
+          g_ptr_array_extend_and_steal (entities, g_steal_pointer (&some));
+        }
+
+      g_clear_pointer (&self->linker, gazette_linker_free);
+      self->linker = gazette_linker_new (entities);
+      self->linker_generation = generation;
+    }
+
+  if (gazette_linker_get_n_names (self->linker) == 0)
+    return;
+
+  if (entities_changed)
+    {
+      stored = _gazette_store_list_unstructured (self->store, &error);
+      if (stored == NULL)
+        {
+          g_warning ("Could not read the announcements to link: %s", error->message);
+          return;
+        }
+      targets = stored;
+    }
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      GazetteAnnouncement *announcement = g_ptr_array_index (targets, i);
+      g_autoptr(GPtrArray) found = NULL;
+      g_autofree char *body = NULL;
+      const char *texts[3];
+
+      if (announcement->row_id == 0 || !is_unstructured (announcement))
+        continue;
+
+      if (announcement->content_text != NULL)
+        body = g_strdup (announcement->content_text);
+      else if (announcement->content_html != NULL)
+        body = gazette_html_to_text (announcement->content_html);
+      texts[0] = announcement->title;
+      texts[1] = announcement->summary;
+      texts[2] = body;
+
+      found = gazette_linker_find (self->linker, texts, G_N_ELEMENTS (texts));
+      /* A new or changed announcement has no found links to drop; a stored one may. */
+      if (found->len == 0 && stored == NULL)
+        continue;
+
+      if (!_gazette_store_set_found_links (self->store, announcement->row_id, found, &error))
+        {
+          g_warning ("Could not link announcement %s: %s", announcement->id, error->message);
+          g_clear_error (&error);
+        }
+    }
+}
+
 /* Runs in a worker thread: parses and stores what was fetched, or records why it failed. */
 static void
 feed_op_worker (GTask        *task,
@@ -266,10 +362,14 @@ feed_op_worker (GTask        *task,
           g_autofree char *old_warning = g_strdup (feed->warning);
           g_autofree char *warning = document_warning (problems);
 
+          guint generation = _gazette_store_get_entity_generation (self->store);
+
           record_success (feed, op->result, now);
           _gazette_feed_set_string (&feed->warning, warning);
           if (gazette_store_apply_document (self->store, feed, document, &report->stats, &error))
             {
+              sync_link (self, document,
+                         generation != _gazette_store_get_entity_generation (self->store));
               report->status = GAZETTE_SYNC_STORED;
 
               /* Images are extras: failing to note them fails nothing. */
@@ -565,6 +665,17 @@ gazette_sync_dispose (GObject *object)
 }
 
 static void
+gazette_sync_finalize (GObject *object)
+{
+  GazetteSync *self = (GazetteSync *)object;
+
+  g_clear_pointer (&self->linker, gazette_linker_free);
+  g_mutex_clear (&self->link_mutex);
+
+  G_OBJECT_CLASS (gazette_sync_parent_class)->finalize (object);
+}
+
+static void
 gazette_sync_get_property (GObject    *object,
                            guint       prop_id,
                            GValue     *value,
@@ -620,6 +731,7 @@ gazette_sync_class_init (GazetteSyncClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = gazette_sync_dispose;
+  object_class->finalize = gazette_sync_finalize;
   object_class->get_property = gazette_sync_get_property;
   object_class->set_property = gazette_sync_set_property;
 
@@ -667,6 +779,7 @@ gazette_sync_init (GazetteSync *self)
   self->max_image_size = GAZETTE_SYNC_DEFAULT_MAX_IMAGE_SIZE;
   self->images_per_article = GAZETTE_SYNC_DEFAULT_IMAGES_PER_ARTICLE;
   self->images_per_run = GAZETTE_SYNC_DEFAULT_IMAGES_PER_RUN;
+  g_mutex_init (&self->link_mutex);
 }
 
 /**

@@ -31,6 +31,7 @@ typedef struct _GazetteFetcher      GazetteFetcher;
 typedef struct _GazetteFigure       GazetteFigure;
 typedef struct _GazetteLocalized    GazetteLocalized;
 typedef struct _GazetteQuote        GazetteQuote;
+typedef struct _GazetteSearchHit    GazetteSearchHit;
 typedef struct _GazetteStore        GazetteStore;
 typedef struct _GazetteSync         GazetteSync;
 
