@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "gazette-application-private.h"
+#include "gazette-benchmark.h"
 #include "gazette-window.h"
 
 struct _GazetteApplication
@@ -245,8 +246,11 @@ gazette_application_activate (GApplication *app)
   if (window == NULL)
     {
       GazetteWindow *gazette_window = gazette_window_new (self);
+      const char *benchmark = g_getenv ("GAZETTE_BENCHMARK");
 
       window = GTK_WINDOW (gazette_window);
+      if (benchmark != NULL)
+        _gazette_benchmark_attach (gazette_window, benchmark);
       if (self->store_error != NULL)
         gazette_window_show_store_error (gazette_window, self->store_error);
       if (self->select != NULL)
@@ -262,9 +266,11 @@ gazette_application_activate (GApplication *app)
                                          self->height > 0 ? self->height : 760);
           gazette_window_screenshot_when_ready (gazette_window, self->screenshot);
         }
-      else
+      else if (benchmark == NULL)
         {
           schedule_refresh (self);
+          if (g_settings_get_boolean (self->settings, "auto-refresh"))
+            gazette_application_refresh (self);
         }
     }
 
@@ -548,7 +554,7 @@ refresh_timeout_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Refreshes now and then every refresh-interval minutes, while auto-refresh is on. */
+/* Refreshes every refresh-interval minutes while auto-refresh is on. */
 static void
 schedule_refresh (GazetteApplication *self)
 {
@@ -562,5 +568,4 @@ schedule_refresh (GazetteApplication *self)
 
   minutes = g_settings_get_uint (self->settings, "refresh-interval");
   self->refresh_source = g_timeout_add_seconds (MAX (minutes, 1) * 60, refresh_timeout_cb, self);
-  gazette_application_refresh (self);
 }

@@ -32,6 +32,7 @@ void                _gazette_window_add_toast         (GazetteWindow *self,
 
 /* For tests. */
 GazetteSidebar     *_gazette_window_get_sidebar       (GazetteWindow *self);
+GtkScrolledWindow  *_gazette_window_get_list_scroller (GazetteWindow *self);
 GtkSingleSelection *_gazette_window_get_selection     (GazetteWindow *self);
 GazetteArticleView *_gazette_window_get_article_view  (GazetteWindow *self);
 GazetteEntityPage  *_gazette_window_get_entity_page   (GazetteWindow *self);

@@ -875,6 +875,12 @@ _gazette_window_get_sidebar (GazetteWindow *self)
   return self->sidebar;
 }
 
+GtkScrolledWindow *
+_gazette_window_get_list_scroller (GazetteWindow *self)
+{
+  return self->list_scroller;
+}
+
 GtkSingleSelection *
 _gazette_window_get_selection (GazetteWindow *self)
 {
