@@ -366,6 +366,9 @@ typedef enum {
   STMT_SETTING_GET,
   STMT_SETTING_SET,
   STMT_GROUP_MEMBER,
+  STMT_COUNT_BY_DISTRICT,
+  STMT_COUNT_BY_LINK,
+  STMT_COUNT_BY_FEED,
   N_STMTS
 } Stmt;
 
@@ -460,6 +463,19 @@ static const char * const stmt_sql[N_STMTS] = {
     " (SELECT gazette_group_lead (id, language) FROM announcements WHERE translation_group = ?1)",
   [STMT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
   [STMT_SETTING_SET] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+  /* The sidebar's counts, one pass per kind instead of a query per row. ?1 != 0: unread only. */
+  [STMT_COUNT_BY_DISTRICT] =
+    "SELECT e.key, count(*) FROM announcements a JOIN entities e ON e.id = a.district_id"
+    " WHERE a.group_lead = 1 AND (?1 = 0 OR a.read = 0) GROUP BY a.district_id",
+  [STMT_COUNT_BY_LINK] =
+    "SELECT e.key, count(*) FROM announcement_entities ae"
+    " JOIN entities e ON e.id = ae.entity_id"
+    " JOIN announcements a ON a.id = ae.announcement_id"
+    " WHERE e.kind = ?2 AND a.group_lead = 1 AND (?1 = 0 OR a.read = 0)"
+    " GROUP BY ae.entity_id",
+  [STMT_COUNT_BY_FEED] =
+    "SELECT a.feed_id, count(*) FROM announcements a"
+    " WHERE a.group_lead = 1 AND (?1 = 0 OR a.read = 0) GROUP BY a.feed_id",
   [STMT_GROUP_MEMBER] =
     "SELECT guid FROM announcements WHERE translation_group = ?1 AND language = ?2"
     " ORDER BY published DESC, id DESC LIMIT 1",
@@ -4089,6 +4105,64 @@ store_set_flag (GazetteStore  *self,
     return store_set_not_found_row (error, row_id);
 
   return TRUE;
+}
+
+/**
+ * gazette_store_count_by:
+ * @self: a #GazetteStore
+ * @kind: the kind of entity to count for, or -1 for feeds
+ * @unread_only: count unread announcements only
+ * @error: return location for a #GError
+ *
+ * Counts announcements (a translation group once) per entity or per feed in one pass, for
+ * a sidebar of many rows. A district counts the announcements placed in it, not those of
+ * the districts below it. Feeds are keyed by their row id in decimal.
+ *
+ * Returns: (transfer full) (element-type utf8 guint) (nullable): id → count, for the ids
+ *   that have any, or %NULL with @error set
+ */
+GHashTable *
+gazette_store_count_by (GazetteStore  *self,
+                        int            kind,
+                        gboolean       unread_only,
+                        GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  Stmt which;
+  int rc;
+
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind >= -1 && kind < GAZETTE_N_ENTITY_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  which = kind < 0 ? STMT_COUNT_BY_FEED
+          : kind == GAZETTE_ENTITY_DISTRICT ? STMT_COUNT_BY_DISTRICT
+          : STMT_COUNT_BY_LINK;
+
+  locker = g_mutex_locker_new (&self->mutex);
+
+  stmt = store_get_stmt (self, which, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, !!unread_only);
+  if (which == STMT_COUNT_BY_LINK)
+    sqlite3_bind_int (stmt, 2, kind);
+
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (counts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&counts);
 }
 
 /**

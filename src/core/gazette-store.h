@@ -131,6 +131,10 @@ GPtrArray           *gazette_store_search                  (GazetteStore        
 GazetteAnnouncement *gazette_store_get_announcement        (GazetteStore         *self,
                                                             const char           *id,
                                                             GError              **error);
+GHashTable          *gazette_store_count_by                (GazetteStore         *self,
+                                                            int                   kind,
+                                                            gboolean              unread_only,
+                                                            GError              **error);
 char                *gazette_store_find_translation        (GazetteStore         *self,
                                                             const char           *translation_group,
                                                             const char           *language,

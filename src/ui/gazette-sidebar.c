@@ -22,8 +22,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "gazette-announcement-list.h"
 #include "gazette-application.h"
 #include "gazette-entity.h"
 #include "gazette-format.h"
@@ -142,8 +145,8 @@ gazette_selection_to_query (const char   *selection,
 }
 
 static guint
-count_unread (GazetteStore *store,
-              const char   *key)
+count (GazetteStore *store,
+       const char   *key)
 {
   GazetteQuery query;
   guint n = 0;
@@ -154,12 +157,16 @@ count_unread (GazetteStore *store,
   query.unread_only = !query.starred_only;
   if (!gazette_store_count_announcements (store, &query, &n, NULL))
     n = 0;
-
-  g_free (query.district_id);
-  g_free (query.official_id);
-  g_free (query.project_id);
+  gazette_query_clear (&query);
 
   return n;
+}
+
+static guint
+lookup_count (GHashTable *counts,
+              const char *id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
 }
 
 static const char *
@@ -187,6 +194,7 @@ static void
 add_districts (GPtrArray          *entries,
                GPtrArray          *districts,
                GHashTable         *known,
+               GHashTable         *shown,
                const char         *parent,
                guint               depth,
                const char * const *languages)
@@ -200,6 +208,8 @@ add_districts (GPtrArray          *entries,
 
       if (parent == NULL ? !is_root : g_strcmp0 (district->parent_id, parent) != 0)
         continue;
+      if (!g_hash_table_contains (shown, district->id))
+        continue;
 
       entry = entry_new (SECTION_DISTRICTS, g_strconcat ("district:", district->id, NULL),
                          entity_label (district, languages));
@@ -207,7 +217,7 @@ add_districts (GPtrArray          *entries,
       g_ptr_array_add (entries, entry);
 
       if (depth < 8)
-        add_districts (entries, districts, known, district->id, depth + 1, languages);
+        add_districts (entries, districts, known, shown, district->id, depth + 1, languages);
     }
 }
 
@@ -245,6 +255,113 @@ feed_error_tooltip (GazetteFeed *feed)
                           date);
 }
 
+/* A store of a hundred thousand announcements may name thousands of officials and projects:
+ * the sidebar shows the busiest, and the list's filters reach the rest through search and
+ * the entity pages. */
+#define MAX_DISTRICTS 40
+#define MAX_LINKED    15
+
+static int
+compare_totals (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  GazetteEntity *x = *(GazetteEntity **) a;
+  GazetteEntity *y = *(GazetteEntity **) b;
+  guint nx = lookup_count (user_data, x->id);
+  guint ny = lookup_count (user_data, y->id);
+
+  return (nx < ny) - (nx > ny);
+}
+
+static void
+keep_busiest (GPtrArray  *entities,
+              GHashTable *totals,
+              guint       max)
+{
+  if (entities->len <= max)
+    return;
+
+  g_ptr_array_sort_with_data (entities, compare_totals, totals);
+  g_ptr_array_set_size (entities, max);
+}
+
+/* Adds @counts of each district to itself and every district above it. */
+static GHashTable *
+sum_subtrees (GPtrArray  *districts,
+              GHashTable *counts)
+{
+  GHashTable *parents = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *sums = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < districts->len; i++)
+    {
+      GazetteEntity *district = g_ptr_array_index (districts, i);
+
+      if (district->parent_id != NULL)
+        g_hash_table_insert (parents, district->id, district->parent_id);
+    }
+
+  for (guint i = 0; i < districts->len; i++)
+    {
+      GazetteEntity *district = g_ptr_array_index (districts, i);
+      guint own = lookup_count (counts, district->id);
+      const char *id = district->id;
+
+      /* The depth cap guards against a cycle in what feeds declared. */
+      for (guint depth = 0; own > 0 && id != NULL && depth < 16; depth++)
+        {
+          g_hash_table_insert (sums, (gpointer) id,
+                               GUINT_TO_POINTER (lookup_count (sums, id) + own));
+          id = g_hash_table_lookup (parents, id);
+        }
+    }
+
+  g_hash_table_unref (parents);
+
+  return sums;
+}
+
+/* The districts to show: all of a small store's, else the busiest and what encloses them. */
+static GHashTable *
+shown_districts (GPtrArray  *districts,
+                 GHashTable *totals)
+{
+  GHashTable *shown = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) busiest = g_ptr_array_copy (districts, NULL, NULL);
+
+  /* The copy borrows the districts: it must not unref them. */
+  g_ptr_array_set_free_func (busiest, NULL);
+
+  for (guint i = 0; i < districts->len; i++)
+    {
+      GazetteEntity *district = g_ptr_array_index (districts, i);
+
+      g_hash_table_insert (by_id, district->id, district);
+      if (districts->len <= MAX_DISTRICTS)
+        g_hash_table_add (shown, district->id);
+    }
+
+  if (districts->len <= MAX_DISTRICTS)
+    return shown;
+
+  keep_busiest (busiest, totals, MAX_DISTRICTS);
+  for (guint i = 0; i < busiest->len; i++)
+    {
+      GazetteEntity *district = g_ptr_array_index (busiest, i);
+
+      for (guint depth = 0; district != NULL && depth < 16; depth++)
+        {
+          g_hash_table_add (shown, district->id);
+          district = district->parent_id != NULL
+                     ? g_hash_table_lookup (by_id, district->parent_id) : NULL;
+        }
+    }
+
+  return shown;
+}
+
 static void
 load_worker (GTask        *task,
              gpointer      source_object,
@@ -258,6 +375,16 @@ load_worker (GTask        *task,
   g_autoptr(GPtrArray) projects = NULL;
   g_autoptr(GPtrArray) feeds = NULL;
   g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) district_totals = NULL;
+  g_autoptr(GHashTable) district_unread = NULL;
+  g_autoptr(GHashTable) subtree_totals = NULL;
+  g_autoptr(GHashTable) subtree_unread = NULL;
+  g_autoptr(GHashTable) shown = NULL;
+  g_autoptr(GHashTable) official_totals = NULL;
+  g_autoptr(GHashTable) official_unread = NULL;
+  g_autoptr(GHashTable) project_totals = NULL;
+  g_autoptr(GHashTable) project_unread = NULL;
+  g_autoptr(GHashTable) feed_unread = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) languages = NULL;
   GApplication *app = g_application_get_default ();
@@ -269,11 +396,30 @@ load_worker (GTask        *task,
   if ((districts = gazette_store_list_entities (store, GAZETTE_ENTITY_DISTRICT, &error)) == NULL ||
       (officials = gazette_store_list_entities (store, GAZETTE_ENTITY_OFFICIAL, &error)) == NULL ||
       (projects = gazette_store_list_entities (store, GAZETTE_ENTITY_PROJECT, &error)) == NULL ||
-      (feeds = gazette_store_list_feeds (store, &error)) == NULL)
+      (feeds = gazette_store_list_feeds (store, &error)) == NULL ||
+      (district_totals = gazette_store_count_by (store, GAZETTE_ENTITY_DISTRICT, FALSE,
+                                                 &error)) == NULL ||
+      (district_unread = gazette_store_count_by (store, GAZETTE_ENTITY_DISTRICT, TRUE,
+                                                 &error)) == NULL ||
+      (official_totals = gazette_store_count_by (store, GAZETTE_ENTITY_OFFICIAL, FALSE,
+                                                 &error)) == NULL ||
+      (official_unread = gazette_store_count_by (store, GAZETTE_ENTITY_OFFICIAL, TRUE,
+                                                 &error)) == NULL ||
+      (project_totals = gazette_store_count_by (store, GAZETTE_ENTITY_PROJECT, FALSE,
+                                                &error)) == NULL ||
+      (project_unread = gazette_store_count_by (store, GAZETTE_ENTITY_PROJECT, TRUE,
+                                                &error)) == NULL ||
+      (feed_unread = gazette_store_count_by (store, -1, TRUE, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  subtree_totals = sum_subtrees (districts, district_totals);
+  subtree_unread = sum_subtrees (districts, district_unread);
+  shown = shown_districts (districts, subtree_totals);
+  keep_busiest (officials, official_totals, MAX_LINKED);
+  keep_busiest (projects, project_totals, MAX_LINKED);
 
   g_ptr_array_sort_with_data (districts, compare_names, languages);
   g_ptr_array_sort_with_data (officials, compare_names, languages);
@@ -284,7 +430,14 @@ load_worker (GTask        *task,
   g_ptr_array_add (entries, entry_new (SECTION_VIEWS, g_strdup ("all"), _("All Announcements")));
   g_ptr_array_add (entries, entry_new (SECTION_VIEWS, g_strdup ("unread"), _("Unread")));
   g_ptr_array_add (entries, entry_new (SECTION_VIEWS, g_strdup ("starred"), _("Starred")));
-  add_districts (entries, districts, known, NULL, 0, (const char * const *) languages);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+
+      entry->unread = count (store, entry->key);
+    }
+
+  add_districts (entries, districts, known, shown, NULL, 0, (const char * const *) languages);
   add_entities (entries, officials, SECTION_OFFICIALS, "official:",
                 (const char * const *) languages);
   add_entities (entries, projects, SECTION_PROJECTS, "project:",
@@ -305,11 +458,30 @@ load_worker (GTask        *task,
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (entries, i);
+      const char *id = strchr (entry->key, ':') != NULL ? strchr (entry->key, ':') + 1 : NULL;
 
-      if (g_task_return_error_if_cancelled (task))
-        return;
+      switch (entry->section)
+        {
+        case SECTION_DISTRICTS:
+          entry->unread = lookup_count (subtree_unread, id);
+          break;
 
-      entry->unread = count_unread (store, entry->key);
+        case SECTION_OFFICIALS:
+          entry->unread = lookup_count (official_unread, id);
+          break;
+
+        case SECTION_PROJECTS:
+          entry->unread = lookup_count (project_unread, id);
+          break;
+
+        case SECTION_FEEDS:
+          entry->unread = lookup_count (feed_unread, id);
+          break;
+
+        case SECTION_VIEWS:
+        default:
+          break;
+        }
     }
 
   g_task_return_pointer (task, g_steal_pointer (&entries), (GDestroyNotify) g_ptr_array_unref);
