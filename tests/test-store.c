@@ -1387,25 +1387,28 @@ test_query_groups (Fixture       *fixture,
   /* The sidebar's counts in one pass: the group once, its unread state as a whole. */
   {
     g_autoptr(GHashTable) districts = NULL;
+    g_autoptr(GHashTable) unread_districts = NULL;
     g_autoptr(GHashTable) officials = NULL;
     g_autoptr(GHashTable) unread_officials = NULL;
     g_autoptr(GHashTable) feeds = NULL;
+    g_autoptr(GHashTable) unread_feeds = NULL;
     g_autofree char *feed_key = g_strdup_printf ("%" G_GINT64_FORMAT, gazette_feed_get_id (feed));
 
-    districts = gazette_store_count_by (fixture->store, GAZETTE_ENTITY_DISTRICT, FALSE, &error);
+    g_assert_true (gazette_store_count_by (fixture->store, GAZETTE_ENTITY_DISTRICT, &districts,
+                                           &unread_districts, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (districts, "cn-zj-hangzhou-xiaoshan")),
                       ==, 1);
-    officials = gazette_store_count_by (fixture->store, GAZETTE_ENTITY_OFFICIAL, FALSE, &error);
+    g_assert_false (g_hash_table_contains (unread_districts, "cn-zj-hangzhou-xiaoshan"));
+    g_assert_true (gazette_store_count_by (fixture->store, GAZETTE_ENTITY_OFFICIAL, &officials,
+                                           &unread_officials, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (officials, "tong-guili")), ==, 1);
-    unread_officials = gazette_store_count_by (fixture->store, GAZETTE_ENTITY_OFFICIAL, TRUE,
-                                               &error);
-    g_assert_no_error (error);
     g_assert_false (g_hash_table_contains (unread_officials, "tong-guili"));
-    feeds = gazette_store_count_by (fixture->store, -1, TRUE, &error);
+    g_assert_true (gazette_store_count_by (fixture->store, -1, &feeds, &unread_feeds, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (feeds, feed_key)), ==, 1);
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (feeds, feed_key)), ==, 2);
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (unread_feeds, feed_key)), ==, 1);
   }
 
   assert_sql (fixture->store, "SELECT value FROM settings WHERE key = 'languages'", "de");

@@ -191,7 +191,10 @@ static const char schema_v3[] =
   "  WHERE translation_group IS NOT NULL AND id <> (SELECT min(b.id) FROM announcements b"
   "                                                 WHERE b.translation_group = "
   "                                                       announcements.translation_group);"
-  "CREATE INDEX announcements_leads ON announcements (published DESC, id DESC)"
+  /* The list's order, and the columns its filters and the sidebar's counts read, so that
+   * neither touches the rows themselves (3–6 KB each, with their bodies). */
+  "CREATE INDEX announcements_leads"
+  "  ON announcements (published DESC, id DESC, read, starred, feed_id, district_id)"
   "  WHERE group_lead = 1;"
   "CREATE TABLE settings ("
   "  key   TEXT PRIMARY KEY,"
@@ -463,19 +466,23 @@ static const char * const stmt_sql[N_STMTS] = {
     " (SELECT gazette_group_lead (id, language) FROM announcements WHERE translation_group = ?1)",
   [STMT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
   [STMT_SETTING_SET] = "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
-  /* The sidebar's counts, one pass per kind instead of a query per row. ?1 != 0: unread only. */
+  /* The sidebar's counts (all, unread), one pass per kind instead of two queries per row,
+   * through the covering index of group leads. */
   [STMT_COUNT_BY_DISTRICT] =
-    "SELECT e.key, count(*) FROM announcements a JOIN entities e ON e.id = a.district_id"
-    " WHERE a.group_lead = 1 AND (?1 = 0 OR a.read = 0) GROUP BY a.district_id",
+    "SELECT e.key, count(*), total (a.read = 0)"
+    " FROM announcements a INDEXED BY announcements_leads"
+    " JOIN entities e ON e.id = a.district_id"
+    " WHERE a.group_lead = 1 GROUP BY a.district_id",
   [STMT_COUNT_BY_LINK] =
-    "SELECT e.key, count(*) FROM announcement_entities ae"
+    "SELECT e.key, count(*), total (a.read = 0)"
+    " FROM announcements a INDEXED BY announcements_leads"
+    " JOIN announcement_entities ae ON ae.announcement_id = a.id"
     " JOIN entities e ON e.id = ae.entity_id"
-    " JOIN announcements a ON a.id = ae.announcement_id"
-    " WHERE e.kind = ?2 AND a.group_lead = 1 AND (?1 = 0 OR a.read = 0)"
-    " GROUP BY ae.entity_id",
+    " WHERE e.kind = ?1 AND a.group_lead = 1 GROUP BY ae.entity_id",
   [STMT_COUNT_BY_FEED] =
-    "SELECT a.feed_id, count(*) FROM announcements a"
-    " WHERE a.group_lead = 1 AND (?1 = 0 OR a.read = 0) GROUP BY a.feed_id",
+    "SELECT a.feed_id, count(*), total (a.read = 0)"
+    " FROM announcements a INDEXED BY announcements_leads"
+    " WHERE a.group_lead = 1 GROUP BY a.feed_id",
   [STMT_GROUP_MEMBER] =
     "SELECT guid FROM announcements WHERE translation_group = ?1 AND language = ?2"
     " ORDER BY published DESC, id DESC LIMIT 1",
@@ -4111,31 +4118,35 @@ store_set_flag (GazetteStore  *self,
  * gazette_store_count_by:
  * @self: a #GazetteStore
  * @kind: the kind of entity to count for, or -1 for feeds
- * @unread_only: count unread announcements only
+ * @totals: (out) (transfer full) (element-type utf8 guint): id → number of announcements
+ * @unread: (out) (transfer full) (element-type utf8 guint): id → number of unread ones
  * @error: return location for a #GError
  *
  * Counts announcements (a translation group once) per entity or per feed in one pass, for
  * a sidebar of many rows. A district counts the announcements placed in it, not those of
- * the districts below it. Feeds are keyed by their row id in decimal.
+ * the districts below it. Feeds are keyed by their row id in decimal. Ids without any
+ * announcement are absent.
  *
- * Returns: (transfer full) (element-type utf8 guint) (nullable): id → count, for the ids
- *   that have any, or %NULL with @error set
+ * Returns: %TRUE on success
  */
-GHashTable *
+gboolean
 gazette_store_count_by (GazetteStore  *self,
                         int            kind,
-                        gboolean       unread_only,
+                        GHashTable   **totals,
+                        GHashTable   **unread,
                         GError       **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(StoreStmt) stmt = NULL;
-  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(GHashTable) not_read = NULL;
   Stmt which;
   int rc;
 
-  g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
-  g_return_val_if_fail (kind >= -1 && kind < GAZETTE_N_ENTITY_KINDS, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind >= -1 && kind < GAZETTE_N_ENTITY_KINDS, FALSE);
+  g_return_val_if_fail (totals != NULL && unread != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   which = kind < 0 ? STMT_COUNT_BY_FEED
           : kind == GAZETTE_ENTITY_DISTRICT ? STMT_COUNT_BY_DISTRICT
@@ -4145,24 +4156,31 @@ gazette_store_count_by (GazetteStore  *self,
 
   stmt = store_get_stmt (self, which, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
-  sqlite3_bind_int (stmt, 1, !!unread_only);
   if (which == STMT_COUNT_BY_LINK)
-    sqlite3_bind_int (stmt, 2, kind);
+    sqlite3_bind_int (stmt, 1, kind);
 
-  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  not_read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (counts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
-
-  if (rc != SQLITE_DONE)
     {
-      store_set_error (self, error, rc);
-      return NULL;
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      guint n_unread = (guint) sqlite3_column_int64 (stmt, 2);
+
+      g_hash_table_insert (all, g_strdup (id),
+                           GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+      if (n_unread > 0)
+        g_hash_table_insert (not_read, g_strdup (id), GUINT_TO_POINTER (n_unread));
     }
 
-  return g_steal_pointer (&counts);
+  if (rc != SQLITE_DONE)
+    return store_set_error (self, error, rc);
+
+  *totals = g_steal_pointer (&all);
+  *unread = g_steal_pointer (&not_read);
+
+  return TRUE;
 }
 
 /**

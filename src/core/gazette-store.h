@@ -131,9 +131,10 @@ GPtrArray           *gazette_store_search                  (GazetteStore        
 GazetteAnnouncement *gazette_store_get_announcement        (GazetteStore         *self,
                                                             const char           *id,
                                                             GError              **error);
-GHashTable          *gazette_store_count_by                (GazetteStore         *self,
+gboolean             gazette_store_count_by                (GazetteStore         *self,
                                                             int                   kind,
-                                                            gboolean              unread_only,
+                                                            GHashTable          **totals,
+                                                            GHashTable          **unread,
                                                             GError              **error);
 char                *gazette_store_find_translation        (GazetteStore         *self,
                                                             const char           *translation_group,

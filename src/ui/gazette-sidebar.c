@@ -384,6 +384,7 @@ load_worker (GTask        *task,
   g_autoptr(GHashTable) official_unread = NULL;
   g_autoptr(GHashTable) project_totals = NULL;
   g_autoptr(GHashTable) project_unread = NULL;
+  g_autoptr(GHashTable) feed_totals = NULL;
   g_autoptr(GHashTable) feed_unread = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) languages = NULL;
@@ -397,19 +398,13 @@ load_worker (GTask        *task,
       (officials = gazette_store_list_entities (store, GAZETTE_ENTITY_OFFICIAL, &error)) == NULL ||
       (projects = gazette_store_list_entities (store, GAZETTE_ENTITY_PROJECT, &error)) == NULL ||
       (feeds = gazette_store_list_feeds (store, &error)) == NULL ||
-      (district_totals = gazette_store_count_by (store, GAZETTE_ENTITY_DISTRICT, FALSE,
-                                                 &error)) == NULL ||
-      (district_unread = gazette_store_count_by (store, GAZETTE_ENTITY_DISTRICT, TRUE,
-                                                 &error)) == NULL ||
-      (official_totals = gazette_store_count_by (store, GAZETTE_ENTITY_OFFICIAL, FALSE,
-                                                 &error)) == NULL ||
-      (official_unread = gazette_store_count_by (store, GAZETTE_ENTITY_OFFICIAL, TRUE,
-                                                 &error)) == NULL ||
-      (project_totals = gazette_store_count_by (store, GAZETTE_ENTITY_PROJECT, FALSE,
-                                                &error)) == NULL ||
-      (project_unread = gazette_store_count_by (store, GAZETTE_ENTITY_PROJECT, TRUE,
-                                                &error)) == NULL ||
-      (feed_unread = gazette_store_count_by (store, -1, TRUE, &error)) == NULL)
+      !gazette_store_count_by (store, GAZETTE_ENTITY_DISTRICT, &district_totals,
+                               &district_unread, &error) ||
+      !gazette_store_count_by (store, GAZETTE_ENTITY_OFFICIAL, &official_totals,
+                               &official_unread, &error) ||
+      !gazette_store_count_by (store, GAZETTE_ENTITY_PROJECT, &project_totals, &project_unread,
+                               &error) ||
+      !gazette_store_count_by (store, -1, &feed_totals, &feed_unread, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
