@@ -53,7 +53,7 @@ fixture_set_up (Fixture       *fixture,
   path = g_build_filename (fixture->dir, "gazette.db", NULL);
   fixture->store = gazette_store_new (path, &error);
   g_assert_no_error (error);
-  g_assert_true (gazette_store_set_languages (fixture->store, languages, &error));
+  g_assert_true (gazette_store_set_languages (fixture->store, languages, NULL, &error));
 
   feed = gazette_store_add_feed (fixture->store, "https://example.org/feed.json", &error);
   g_assert_no_error (error);
@@ -217,7 +217,7 @@ test_languages (Fixture       *fixture,
   GListModel *model = G_LIST_MODEL (list);
   const char *thai[] = { "th", NULL };
 
-  g_assert_true (gazette_store_set_languages (fixture->store, thai, &error));
+  g_assert_true (gazette_store_set_languages (fixture->store, thai, NULL, &error));
   g_assert_no_error (error);
   gazette_announcement_list_reload (list);
 

@@ -1345,7 +1345,7 @@ test_query_groups (Fixture       *fixture,
   g_ptr_array_add (document->announcements, make_announcement ("alone", "Alone", BASE_TIME + 2));
   apply (fixture->store, feed, document, 3, 0, 0);
 
-  g_assert_true (gazette_store_set_languages (fixture->store, thai_first, &error));
+  g_assert_true (gazette_store_set_languages (fixture->store, thai_first, NULL, &error));
   g_assert_no_error (error);
 
   /* No Thai yet: English leads; the other rows of the group are not listed. */
@@ -1361,14 +1361,14 @@ test_query_groups (Fixture       *fixture,
   g_clear_pointer (&ids, g_free);
 
   /* zh-CN finds zh-Hans. */
-  g_assert_true (gazette_store_set_languages (fixture->store, chinese_first, &error));
+  g_assert_true (gazette_store_set_languages (fixture->store, chinese_first, NULL, &error));
   g_assert_no_error (error);
   ids = list_ids (fixture->store, &query);
   g_assert_cmpstr (ids, ==, "alone plan-zh");
   g_clear_pointer (&ids, g_free);
 
   /* Nothing in German: English, as everywhere else. */
-  g_assert_true (gazette_store_set_languages (fixture->store, german_first, &error));
+  g_assert_true (gazette_store_set_languages (fixture->store, german_first, NULL, &error));
   g_assert_no_error (error);
   ids = list_ids (fixture->store, &query);
   g_assert_cmpstr (ids, ==, "alone plan-en");

@@ -196,6 +196,8 @@ static const char schema_v3[] =
   "CREATE INDEX announcements_leads"
   "  ON announcements (published DESC, id DESC, read, starred, feed_id, district_id)"
   "  WHERE group_lead = 1;"
+  /* A feed's unread count, without reading its rows. */
+  "CREATE INDEX announcements_feed_read ON announcements (feed_id, read);"
   "CREATE TABLE settings ("
   "  key   TEXT PRIMARY KEY,"
   "  value TEXT"
@@ -3086,6 +3088,7 @@ gazette_store_open_in (const char  *data_dir,
  * gazette_store_set_languages:
  * @self: a #GazetteStore
  * @languages: (array zero-terminated=1): the reader's languages, most wanted first
+ * @changed: (out) (optional): whether the groups were picked again
  * @error: return location for a #GError
  *
  * Tells the store which translation of an announcement the reader wants, so that a
@@ -3098,6 +3101,7 @@ gazette_store_open_in (const char  *data_dir,
 gboolean
 gazette_store_set_languages (GazetteStore        *self,
                              const char * const  *languages,
+                             gboolean            *changed,
                              GError             **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
@@ -3108,6 +3112,9 @@ gazette_store_set_languages (GazetteStore        *self,
   g_return_val_if_fail (GAZETTE_IS_STORE (self), FALSE);
   g_return_val_if_fail (languages != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (changed != NULL)
+    *changed = FALSE;
 
   builder = g_strv_builder_new ();
   for (guint i = 0; languages[i] != NULL; i++)
@@ -3157,6 +3164,9 @@ gazette_store_set_languages (GazetteStore        *self,
 
   if (!store_update_all_group_leads (self, error) || !store_commit (self, error))
     goto failed;
+
+  if (changed != NULL)
+    *changed = TRUE;
 
   return TRUE;
 

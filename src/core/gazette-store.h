@@ -85,6 +85,7 @@ GazetteStore        *gazette_store_open_in                 (const char          
 const char          *gazette_store_get_path                (GazetteStore         *self);
 gboolean             gazette_store_set_languages           (GazetteStore         *self,
                                                             const char * const   *languages,
+                                                            gboolean             *changed,
                                                             GError              **error);
 int                  gazette_store_get_schema_version      (GazetteStore         *self);
 

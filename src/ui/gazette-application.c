@@ -154,11 +154,12 @@ set_languages_worker (GTask        *task,
 {
   GazetteStore *store = source_object;
   g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
 
-  if (!gazette_store_set_languages (store, task_data, &error))
+  if (!gazette_store_set_languages (store, task_data, &changed, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_boolean (task, changed);
 }
 
 static void
@@ -169,10 +170,11 @@ set_languages_cb (GObject      *object,
   g_autoptr(GazetteApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_warning ("Could not apply the content languages: %s", error->message);
-  else
+  /* Only a new choice of translations changes what the views show. */
+  if (g_task_propagate_boolean (G_TASK (result), &error))
     g_signal_emit (self, signals[STORE_CHANGED], 0);
+  else if (error != NULL)
+    g_warning ("Could not apply the content languages: %s", error->message);
 }
 
 /* The groups of translations are led by the reader's language: re-pick when it changes. */
