@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "gazette-figure-chart.h"
+#include "gazette-preferences-window.h"
 #include "gazette-test-ui.h"
 
 static const char * const languages[] = { "en", "th", "zh_CN" };
@@ -128,6 +129,140 @@ test_figure_chart_screenshots (void)
   gazette_test_ui_set_language ("en");
 }
 
+static void
+reset_settings (GSettings *settings)
+{
+  static const char * const keys[] = {
+    "auto-refresh", "refresh-interval", "content-languages", "remove-old-read",
+    "remove-old-read-days",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static void
+assert_strv (char      **strv,
+             const char *first,
+             ...)
+{
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *s = first; s != NULL; s = va_arg (args, const char *))
+    g_ptr_array_add (expected, (gpointer) s);
+  va_end (args);
+  g_ptr_array_add (expected, NULL);
+
+  g_assert_cmpstrv (strv, (const char * const *) expected->pdata);
+  g_strfreev (strv);
+}
+
+static void
+test_preferences_bindings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window;
+  AdwComboRow *language;
+  AdwComboRow *interval;
+  GtkSwitch *auto_refresh;
+  GtkSwitch *remove_old;
+  GtkSpinButton *days;
+  GtkWidget *row;
+
+  reset_settings (settings);
+  window = g_object_ref (gazette_preferences_window_new (NULL, settings));
+
+  language = ADW_COMBO_ROW (gazette_test_ui_find (window, ADW_TYPE_COMBO_ROW,
+                                                  "Announcement Language"));
+  interval = ADW_COMBO_ROW (gazette_test_ui_find (window, ADW_TYPE_COMBO_ROW,
+                                                  "Refresh Interval"));
+  row = gazette_test_ui_find (window, ADW_TYPE_ACTION_ROW, "Refresh Automatically");
+  auto_refresh = GTK_SWITCH (gazette_test_ui_find (row, GTK_TYPE_SWITCH, NULL));
+  row = gazette_test_ui_find (window, ADW_TYPE_ACTION_ROW, "Remove Old Read Announcements");
+  remove_old = GTK_SWITCH (gazette_test_ui_find (row, GTK_TYPE_SWITCH, NULL));
+  row = gazette_test_ui_find (window, ADW_TYPE_ACTION_ROW, "Days to Keep Read Announcements");
+  days = GTK_SPIN_BUTTON (gazette_test_ui_find (row, GTK_TYPE_SPIN_BUTTON, NULL));
+  g_assert_nonnull (language);
+  g_assert_nonnull (interval);
+  g_assert_nonnull (auto_refresh);
+  g_assert_nonnull (remove_old);
+  g_assert_nonnull (days);
+
+  /* The defaults show as they are stored. */
+  g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (interval), ==, 2);
+  g_assert_true (gtk_switch_get_active (auto_refresh));
+  g_assert_false (gtk_switch_get_active (remove_old));
+  g_assert_cmpfloat (gtk_spin_button_get_value (days), ==, 30);
+  g_assert_false (gtk_widget_get_sensitive (row));
+
+  /* The content language writes the reader's order of preference, English as the fallback. */
+  adw_combo_row_set_selected (language, 2);
+  assert_strv (g_settings_get_strv (settings, "content-languages"), "th", "en", NULL);
+  adw_combo_row_set_selected (language, 3);
+  assert_strv (g_settings_get_strv (settings, "content-languages"), "zh-Hans", "en", NULL);
+  adw_combo_row_set_selected (language, 1);
+  assert_strv (g_settings_get_strv (settings, "content-languages"), "en", NULL);
+  adw_combo_row_set_selected (language, 0);
+  assert_strv (g_settings_get_strv (settings, "content-languages"), NULL);
+  g_settings_set_strv (settings, "content-languages", (const char *[]) { "zh-CN", NULL });
+  g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 3);
+  g_settings_set_strv (settings, "content-languages", (const char *[]) { "th-TH", "en", NULL });
+  g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 2);
+
+  /* Intervals in minutes; a value set elsewhere shows as the nearest choice. */
+  adw_combo_row_set_selected (interval, 6);
+  g_assert_cmpuint (g_settings_get_uint (settings, "refresh-interval"), ==, 1440);
+  adw_combo_row_set_selected (interval, 0);
+  g_assert_cmpuint (g_settings_get_uint (settings, "refresh-interval"), ==, 15);
+  g_settings_set_uint (settings, "refresh-interval", 170);
+  g_assert_cmpuint (adw_combo_row_get_selected (interval), ==, 3);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (interval)),
+                   ==, "3 hours");
+
+  gtk_switch_set_active (auto_refresh, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "auto-refresh"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (interval)));
+
+  gtk_switch_set_active (remove_old, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "remove-old-read"));
+  g_assert_true (gtk_widget_get_sensitive (row));
+  gtk_spin_button_set_value (days, 90);
+  g_assert_cmpuint (g_settings_get_uint (settings, "remove-old-read-days"), ==, 90);
+  g_settings_set_uint (settings, "remove-old-read-days", 7);
+  g_assert_cmpfloat (gtk_spin_button_get_value (days), ==, 7);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  reset_settings (settings);
+}
+
+static void
+test_preferences_screenshots (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  reset_settings (settings);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("preferences-%s.png", languages[i]);
+      g_autofree char *path = NULL;
+      GtkWidget *window;
+
+      gazette_test_ui_set_language (languages[i]);
+      window = g_object_ref (gazette_preferences_window_new (NULL, settings));
+      gtk_window_present (GTK_WINDOW (window));
+      gazette_test_ui_wait_for_frames (window, 3);
+      path = gazette_test_ui_save_png (window, name);
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_assert_finalize_object (window);
+    }
+
+  gazette_test_ui_set_language ("en");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +272,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/figure-chart/bars", test_figure_chart_bars);
   g_test_add_func ("/ui/figure-chart/screenshots", test_figure_chart_screenshots);
+  g_test_add_func ("/ui/preferences/bindings", test_preferences_bindings);
+  g_test_add_func ("/ui/preferences/screenshots", test_preferences_screenshots);
 
   return g_test_run ();
 }
