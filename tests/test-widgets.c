@@ -263,6 +263,107 @@ test_preferences_screenshots (void)
   gazette_test_ui_set_language ("en");
 }
 
+static void
+collect_shortcuts (GtkWidget *root,
+                   GPtrArray *shortcuts)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    g_ptr_array_add (shortcuts, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, shortcuts);
+}
+
+static GtkWidget *
+help_overlay_new (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+
+  /* Where GtkApplication looks for it, under the application's resource base path. */
+  builder = gtk_builder_new_from_resource ("/io/github/gazette/Gazette/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+
+  return GTK_WIDGET (g_object_ref (overlay));
+}
+
+static void
+test_help_overlay (void)
+{
+  static const struct {
+    const char *action;
+    const char *accelerator;
+  } expected[] = {
+    { "app.refresh", "<Control>r F5" },
+    { "app.add-feed", "<Control>n" },
+    { "app.preferences", "<Control>comma" },
+    { "win.show-help-overlay", "<Control>question" },
+    { "app.quit", "<Control>q" },
+    { "win.search", "<Control>f" },
+    { "win.toggle-read", "<Control>m" },
+    { "win.toggle-star", "<Control>s" },
+    { "win.open-original", "<Control>o" },
+    { "win.next", "<Control>j" },
+    { "win.previous", "<Control>k" },
+    { "win.back", "Escape <Alt>Left" },
+  };
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  g_autoptr(GHashTable) accelerators = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                              g_free, g_free);
+  GtkWidget *overlay = help_overlay_new ();
+
+  /* The window also copies every shortcut into its search page: count each action once. */
+  collect_shortcuts (overlay, shortcuts);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      char *action = NULL;
+      char *accelerator = NULL;
+      g_autofree char *title = NULL;
+
+      g_object_get (shortcuts->pdata[i],
+                    "action-name", &action,
+                    "accelerator", &accelerator,
+                    "title", &title,
+                    NULL);
+      g_assert_nonnull (title);
+      g_assert_cmpstr (title, !=, "");
+      g_hash_table_replace (accelerators, action, accelerator);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (accelerators), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_hash_table_lookup (accelerators, expected[i].action), ==,
+                     expected[i].accelerator);
+
+  g_clear_pointer (&shortcuts, g_ptr_array_unref);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  g_assert_finalize_object (overlay);
+}
+
+static void
+test_help_overlay_screenshots (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("help-overlay-%s.png", languages[i]);
+      g_autofree char *path = NULL;
+      GtkWidget *overlay;
+
+      gazette_test_ui_set_language (languages[i]);
+      overlay = help_overlay_new ();
+      gtk_window_present (GTK_WINDOW (overlay));
+      gazette_test_ui_wait_for_frames (overlay, 3);
+      path = gazette_test_ui_save_png (overlay, name);
+      gtk_window_destroy (GTK_WINDOW (overlay));
+      g_assert_finalize_object (overlay);
+    }
+
+  gazette_test_ui_set_language ("en");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +375,8 @@ main (int   argc,
   g_test_add_func ("/ui/figure-chart/screenshots", test_figure_chart_screenshots);
   g_test_add_func ("/ui/preferences/bindings", test_preferences_bindings);
   g_test_add_func ("/ui/preferences/screenshots", test_preferences_screenshots);
+  g_test_add_func ("/ui/help-overlay/shortcuts", test_help_overlay);
+  g_test_add_func ("/ui/help-overlay/screenshots", test_help_overlay_screenshots);
 
   return g_test_run ();
 }
