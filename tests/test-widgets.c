@@ -22,6 +22,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "gazette-confirm-remove-feed.h"
+#include "gazette-feed-parser.h"
 #include "gazette-figure-chart.h"
 #include "gazette-preferences-window.h"
 #include "gazette-test-ui.h"
@@ -364,6 +368,127 @@ test_help_overlay_screenshots (void)
   gazette_test_ui_set_language ("en");
 }
 
+typedef struct
+{
+  char         *dir;
+  GazetteStore *store;
+  GazetteFeed  *feed;
+  guint         n_calls;
+  gboolean      removed;
+  guint         n_removed;
+} RemoveFixture;
+
+static void
+remove_fixture_set_up (RemoveFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *fixture_path = NULL;
+  g_autoptr(GazetteFeedDocument) document = NULL;
+  g_autoptr(GazetteFeed) added = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  fixture->dir = g_dir_make_tmp ("gazette-test-widgets-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "store.db", NULL);
+  fixture->store = gazette_store_new (path, &error);
+  g_assert_no_error (error);
+
+  fixture_path = g_test_build_filename (G_TEST_DIST, "data", "sync", "feed-v1.json", NULL);
+  g_file_get_contents (fixture_path, &contents, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (contents, len);
+  document = gazette_feed_parse (bytes, "application/feed+json", "https://example.org/feed.json",
+                                 NULL, &error);
+  g_assert_no_error (error);
+
+  added = gazette_store_add_feed (fixture->store, "https://example.org/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (gazette_store_apply_document (fixture->store, added, document, NULL, &error));
+  g_assert_no_error (error);
+  fixture->feed = gazette_store_find_feed (fixture->store, "https://example.org/feed.json",
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gazette_feed_get_n_announcements (fixture->feed), >, 1);
+}
+
+static void
+remove_fixture_tear_down (RemoveFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->feed);
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+remove_done (GazetteFeed  *feed,
+             gboolean      removed,
+             guint         n_removed,
+             const GError *error,
+             gpointer      user_data)
+{
+  RemoveFixture *fixture = user_data;
+
+  g_assert_no_error ((GError *) error);
+  g_assert_true (feed == fixture->feed);
+  fixture->n_calls++;
+  fixture->removed = removed;
+  fixture->n_removed = n_removed;
+}
+
+static void
+test_remove_feed (RemoveFixture *fixture,
+                  gconstpointer  data)
+{
+  const char *response = data;
+  gboolean remove = g_strcmp0 (response, "remove") == 0;
+  guint n = gazette_feed_get_n_announcements (fixture->feed);
+  g_autofree char *body = g_strdup_printf ("%u announcements from this feed will also be "
+                                           "removed, even starred ones.", n);
+  g_autoptr(GPtrArray) feeds = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (gazette_confirm_remove_feed (NULL, fixture->store, fixture->feed,
+                                                            remove_done, fixture));
+  g_object_ref (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Remove “"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "remove"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+
+  g_assert_cmpuint (fixture->n_calls, ==, 0);
+  adw_message_dialog_response (dialog, response);
+  g_assert_cmpuint (fixture->n_calls, ==, 1);
+  g_assert_cmpint (fixture->removed, ==, remove);
+  g_assert_cmpuint (fixture->n_removed, ==, remove ? n : 0);
+
+  feeds = gazette_store_list_feeds (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (feeds->len, ==, remove ? 0 : 1);
+
+  /* Its buttons close it; adw_message_dialog_response() alone does not. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +502,10 @@ main (int   argc,
   g_test_add_func ("/ui/preferences/screenshots", test_preferences_screenshots);
   g_test_add_func ("/ui/help-overlay/shortcuts", test_help_overlay);
   g_test_add_func ("/ui/help-overlay/screenshots", test_help_overlay_screenshots);
+  g_test_add ("/ui/remove-feed/cancel", RemoveFixture, "cancel",
+              remove_fixture_set_up, test_remove_feed, remove_fixture_tear_down);
+  g_test_add ("/ui/remove-feed/remove", RemoveFixture, "remove",
+              remove_fixture_set_up, test_remove_feed, remove_fixture_tear_down);
 
   return g_test_run ();
 }
