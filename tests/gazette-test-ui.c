@@ -52,11 +52,17 @@ gazette_test_ui_init (int    *argc,
 
   /* No session bus here: GTK's own test accessibility back end instead of AT-SPI. */
   g_setenv ("GTK_A11Y", "test", FALSE);
-  setlocale (LC_ALL, "C.UTF-8");
   if (localedir != NULL)
     bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* GLib decides once per process whether g_dgettext() translates, from the locale of its
+   * first call, and says no for C.UTF-8. These tests switch languages as they go, so that
+   * first call happens in Thai; in C.UTF-8 the messages then simply stay English. */
+  setlocale (LC_ALL, "th_TH.UTF-8");
+  g_assert_nonnull (g_dgettext (GETTEXT_PACKAGE, "Preferences"));
+  setlocale (LC_ALL, "C.UTF-8");
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
