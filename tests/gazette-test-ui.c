@@ -52,11 +52,17 @@ gazette_test_ui_init (int    *argc,
 
   /* No session bus here: GTK's own test accessibility back end instead of AT-SPI. */
   g_setenv ("GTK_A11Y", "test", FALSE);
-  setlocale (LC_ALL, "C.UTF-8");
   if (localedir != NULL)
     bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* GLib decides once per process whether g_dgettext() translates, from the locale of its
+   * first call, and says no for C.UTF-8. These tests switch languages as they go, so that
+   * first call happens in Thai; in C.UTF-8 the messages then simply stay English. */
+  setlocale (LC_ALL, "th_TH.UTF-8");
+  g_assert_nonnull (g_dgettext (GETTEXT_PACKAGE, "Preferences"));
+  setlocale (LC_ALL, "C.UTF-8");
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
@@ -171,7 +177,6 @@ gazette_test_ui_save_png (GtkWidget  *widget,
                           const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = NULL;
@@ -183,9 +188,17 @@ gazette_test_ui_save_png (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
+  /* On a busy machine the window may not have drawn itself yet: there is nothing to take
+   * until it has. */
+  while (node == NULL)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_to_node (snapshot);
+      if (node == NULL)
+        gazette_test_ui_wait_for_frames (widget, 1);
+    }
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
