@@ -25,6 +25,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include <libsoup/soup.h>
+
+#include "gazette-add-feed-dialog.h"
 #include "gazette-application.h"
 #include "gazette-article-view.h"
 #include "gazette-entity-page.h"
@@ -451,6 +454,109 @@ fatal_log_handler (const char     *log_domain,
   return strstr (message, "session bus") == NULL;
 }
 
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *message,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  if (g_str_equal (path, "/feed.json"))
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/gazette/Gazette/sample/"
+                                                         "districts.json", 0, NULL);
+
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "application/feed+json", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes));
+    }
+  else if (g_str_equal (path, "/page.html"))
+    {
+      const char *page =
+        "<html><head><title>Xiaoshan</title>"
+        "<link rel=\"alternate\" type=\"application/feed+json\" title=\"News\" href=\"/feed.json\">"
+        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"RSS\" href=\"/rss.xml\">"
+        "</head><body><p>Welcome</p></body></html>";
+
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        page, strlen (page));
+    }
+  else
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+    }
+}
+
+static void
+test_add_feed (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *feed_url = NULL;
+  g_autofree char *page_url = NULL;
+  g_autofree char *missing_url = NULL;
+  GazetteStore *store = gazette_application_get_store (fixture->app);
+  GazetteSync *sync = gazette_application_get_sync (fixture->app);
+  GazetteAddFeedDialog *dialog;
+  g_autoptr(GazetteFeed) added = NULL;
+
+  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  feed_url = g_strconcat (base, "feed.json", NULL);
+  page_url = g_strconcat (base, "page.html", NULL);
+  missing_url = g_strconcat (base, "missing.json", NULL);
+
+  dialog = GAZETTE_ADD_FEED_DIALOG (gazette_add_feed_dialog_new (GTK_WINDOW (fixture->window),
+                                                                 store,
+                                                                 gazette_sync_get_fetcher (sync)));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* A feed: its title and size, and Add chooses it. */
+  gazette_add_feed_dialog_check (dialog, feed_url);
+  wait_until (!_gazette_add_feed_dialog_get_checking (dialog));
+  g_assert_cmpstr (_gazette_add_feed_dialog_get_chosen_url (dialog), ==, feed_url);
+  g_assert_nonnull (strstr (_gazette_add_feed_dialog_get_status (dialog), "6 announcements"));
+
+  /* A page with two feeds: the reader chooses, the first is chosen to begin with. */
+  gazette_add_feed_dialog_check (dialog, page_url);
+  wait_until (!_gazette_add_feed_dialog_get_checking (dialog));
+  g_assert_cmpuint (_gazette_add_feed_dialog_get_n_choices (dialog), ==, 2);
+  g_assert_cmpstr (_gazette_add_feed_dialog_get_chosen_url (dialog), ==, feed_url);
+
+  /* A missing address: a problem shown in place, nothing to add. */
+  gazette_add_feed_dialog_check (dialog, missing_url);
+  wait_until (!_gazette_add_feed_dialog_get_checking (dialog));
+  g_assert_null (_gazette_add_feed_dialog_get_chosen_url (dialog));
+  g_assert_cmpstr (_gazette_add_feed_dialog_get_status (dialog), !=, "");
+  g_assert_cmpuint (_gazette_add_feed_dialog_get_n_choices (dialog), ==, 0);
+
+  /* Add subscribes the feed, and the window hears of it. */
+  gazette_add_feed_dialog_check (dialog, feed_url);
+  wait_until (!_gazette_add_feed_dialog_get_checking (dialog));
+  g_object_ref (dialog);
+  g_signal_emit_by_name (_gazette_add_feed_dialog_get_add_button (dialog), "clicked");
+  added = gazette_store_find_feed (store, feed_url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gazette_feed_get_url (added), ==, feed_url);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* Twice is an error said in place, not a second subscription. */
+  gazette_add_feed_dialog_check (dialog, feed_url);
+  wait_until (!_gazette_add_feed_dialog_get_checking (dialog));
+  g_signal_emit_by_name (_gazette_add_feed_dialog_get_add_button (dialog), "clicked");
+  g_assert_nonnull (strstr (_gazette_add_feed_dialog_get_status (dialog), "already"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static const int narrow_width = 360;
 
 int
@@ -476,6 +582,7 @@ main (int   argc,
               fixture_tear_down);
   ADD ("/ui/window/offline", test_offline);
   ADD ("/ui/window/feed-error", test_feed_error);
+  ADD ("/ui/window/add-feed", test_add_feed);
 #undef ADD
 
   return g_test_run ();

@@ -86,6 +86,7 @@ static const GOptionEntry option_entries[] = {
 };
 
 static void schedule_refresh (GazetteApplication *self);
+static void remove_old_read  (GazetteApplication *self);
 
 static gboolean
 option_string (GVariantDict  *options,
@@ -230,6 +231,8 @@ gazette_application_startup (GApplication *app)
     {
       self->sync = gazette_sync_new (self->store);
       content_languages_changed_cb (self);
+      if (self->screenshot == NULL)
+        remove_old_read (self);
     }
   else
     {
@@ -487,6 +490,59 @@ gazette_application_dup_content_languages (GazetteApplication *self)
 }
 
 static void
+remove_old_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_removed = 0;
+
+  if (!gazette_store_remove_old (source_object, task_data, &n_removed, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n_removed);
+}
+
+static void
+remove_old_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GazetteApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gssize n_removed = g_task_propagate_int (G_TASK (result), &error);
+
+  if (error != NULL)
+    g_warning ("Could not remove old announcements: %s", error->message);
+  else if (n_removed > 0)
+    g_signal_emit (self, signals[STORE_CHANGED], 0);
+}
+
+/* The clean-up the reader asked for in Preferences: read, unstarred announcements older
+ * than remove-old-read-days go, with the images only they used. */
+static void
+remove_old_read (GazetteApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint days;
+
+  if (self->store == NULL || self->settings == NULL ||
+      !g_settings_get_boolean (self->settings, "remove-old-read"))
+    return;
+
+  days = g_settings_get_uint (self->settings, "remove-old-read-days");
+  now = g_date_time_new_now_utc ();
+
+  task = g_task_new (self->store, self->cancellable, remove_old_cb, g_object_ref (self));
+  g_task_set_source_tag (task, remove_old_read);
+  g_task_set_task_data (task, g_date_time_add_days (now, -(int) days),
+                        (GDestroyNotify) g_date_time_unref);
+  g_task_run_in_thread (task, remove_old_worker);
+}
+
+static void
 refresh_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -517,6 +573,7 @@ refresh_cb (GObject      *object,
     }
 
   g_signal_emit (self, signals[STORE_CHANGED], 0);
+  remove_old_read (self);
 }
 
 /**

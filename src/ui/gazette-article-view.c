@@ -642,13 +642,33 @@ gazette_article_view_init (GazetteArticleView *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/* Images come from the store, kept there by the sync: nothing is fetched to display. */
+static GFile *
+resolve_image (const char *url,
+               gpointer    user_data)
+{
+  GazetteStore *store = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *file = gazette_store_lookup_image (store, url, &error);
+
+  if (error != NULL)
+    g_debug ("Could not look up the image %s: %s", url, error->message);
+
+  return file;
+}
+
 void
 gazette_article_view_set_store (GazetteArticleView *self,
                                 GazetteStore       *store)
 {
   g_return_if_fail (GAZETTE_IS_ARTICLE_VIEW (self));
 
-  g_set_object (&self->store, store);
+  if (!g_set_object (&self->store, store))
+    return;
+
+  if (store != NULL)
+    gazette_article_body_set_image_resolver (self->body, resolve_image, g_object_ref (store),
+                                             g_object_unref);
 }
 
 /**

@@ -28,6 +28,7 @@
 #include "gazette-announcement-row.h"
 #include "gazette-application-private.h"
 #include "gazette-article-view.h"
+#include "gazette-confirm-remove-feed.h"
 #include "gazette-entity-page.h"
 #include "gazette-sidebar.h"
 #include "gazette-window-private.h"
@@ -476,6 +477,55 @@ previous_action (GtkWidget  *widget,
   move_selection (GAZETTE_WINDOW (widget), -1);
 }
 
+static void
+feed_removed_cb (GazetteFeed  *feed,
+                 gboolean      removed,
+                 guint         n_removed,
+                 const GError *error,
+                 gpointer      user_data)
+{
+  g_autoptr(GazetteWindow) self = user_data;
+
+  if (error != NULL)
+    {
+      /* Translators: %s says why */
+      g_autofree char *text = g_strdup_printf (_("Could not remove the feed: %s"), error->message);
+
+      _gazette_window_add_toast (self, text);
+      return;
+    }
+
+  if (!removed)
+    return;
+
+  gazette_sidebar_set_selection (self->sidebar, "all");
+  _gazette_application_emit_store_changed (self->application);
+}
+
+static void
+remove_feed_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GazetteWindow *self = GAZETTE_WINDOW (widget);
+  const char *selection = gazette_sidebar_get_selection (self->sidebar);
+  g_autoptr(GazetteFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || !g_str_has_prefix (selection, "feed:"))
+    return;
+
+  feed = gazette_store_find_feed (self->store, selection + strlen ("feed:"), &error);
+  if (feed == NULL)
+    {
+      _gazette_window_add_toast (self, error->message);
+      return;
+    }
+
+  gazette_confirm_remove_feed (GTK_WINDOW (self), self->store, feed, feed_removed_cb,
+                               g_object_ref (self));
+}
+
 /* Window state */
 
 static void
@@ -646,19 +696,11 @@ gazette_window_class_init (GazetteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
-                                       "win.toggle-read", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "win.toggle-star", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "win.open-original", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "win.back", NULL);
+  gtk_widget_class_install_action (widget_class, "win.remove-feed", NULL, remove_feed_action);
+
+  /* The other shortcuts are the application's (gazette-application-actions.c), so that the
+   * shortcuts window shows them; Escape stays the window's, for the widgets to take first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK,
-                                       "win.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
-                                       "win.previous", NULL);
 }
 
 static void
