@@ -557,6 +557,62 @@ test_add_feed (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+results_are (Fixture *fixture,
+             guint    n)
+{
+  return g_list_model_get_n_items (_gazette_window_get_results (fixture->window)) == n;
+}
+
+static gboolean
+first_result_has_suffix (Fixture    *fixture,
+                         const char *suffix)
+{
+  GListModel *results = _gazette_window_get_results (fixture->window);
+  g_autoptr(GazetteAnnouncement) first = g_list_model_get_item (results, 0);
+
+  return first != NULL && g_str_has_suffix (gazette_announcement_get_id (first), suffix);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkSingleSelection *selection = _gazette_window_get_selection (fixture->window);
+  GListModel *results = _gazette_window_get_results (fixture->window);
+  g_autoptr(GazetteAnnouncement) first = NULL;
+
+  /* Chinese inside an unspaced word finds the Chinese translation; the list shows the
+   * results, each once. */
+  _gazette_window_search (fixture->window, "萧山");
+  wait_until (!results_are (fixture, 0));
+  g_assert_true (gtk_single_selection_get_model (selection) == results);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  first = g_list_model_get_item (results, 0);
+  g_assert_true (g_str_has_suffix (gazette_announcement_get_id (first), "-zh-hans"));
+  g_assert_nonnull (g_object_get_data (G_OBJECT (first), GAZETTE_SEARCH_HIT_KEY));
+  g_clear_object (&first);
+
+  /* Thai, and the sidebar's filter combines with it. */
+  _gazette_window_search (fixture->window, "เซียวชาน");
+  wait_until (first_result_has_suffix (fixture, "-th"));
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  gazette_sidebar_set_selection (_gazette_window_get_sidebar (fixture->window),
+                                 "official:tong-guili");
+  wait_until (g_list_model_get_n_items (G_LIST_MODEL (selection)) == 2 &&
+              first_result_has_suffix (fixture, "-th"));
+
+  /* Nothing found says so. */
+  _gazette_window_search (fixture->window, "zzzqqq");
+  wait_until (results_are (fixture, 0));
+  g_assert_cmpstr (_gazette_window_get_list_state (fixture->window), ==, "empty");
+
+  /* Leaving the search shows the list again. */
+  _gazette_window_search (fixture->window, "");
+  g_assert_true (gtk_single_selection_get_model (selection) != results);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+}
+
 static const int narrow_width = 360;
 
 int
@@ -583,6 +639,7 @@ main (int   argc,
   ADD ("/ui/window/offline", test_offline);
   ADD ("/ui/window/feed-error", test_feed_error);
   ADD ("/ui/window/add-feed", test_add_feed);
+  ADD ("/ui/window/search", test_search);
 #undef ADD
 
   return g_test_run ();

@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gazette-announcement-row.h"
@@ -29,6 +31,8 @@
 #include "gazette-entity.h"
 #include "gazette-format.h"
 #include "gazette-localized.h"
+#include "gazette-search-hit.h"
+#include "gazette-window-private.h"
 
 struct _GazetteAnnouncementRow
 {
@@ -41,6 +45,7 @@ struct _GazetteAnnouncementRow
   GtkLabel            *title_label;
   GtkWidget           *star_image;
   GtkLabel            *meta_label;
+  GtkLabel            *snippet_label;
   GtkLabel            *date_label;
   GtkBox              *languages_box;
 };
@@ -92,6 +97,40 @@ content_languages (void)
   return gazette_language_get_preferred ();
 }
 
+/* Pango markup of @text with @matches (byte ranges, in order) highlighted. */
+static char *
+highlight (const char   *text,
+           const GArray *matches)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  gsize length = strlen (text);
+  gsize at = 0;
+
+  for (guint i = 0; matches != NULL && i < matches->len; i++)
+    {
+      const GazetteSpan *span = &g_array_index (matches, GazetteSpan, i);
+      g_autofree char *before = NULL;
+      g_autofree char *match = NULL;
+
+      if (span->start < at || span->end > length || span->start >= span->end)
+        continue;
+
+      before = g_markup_escape_text (text + at, span->start - at);
+      match = g_markup_escape_text (text + span->start, span->end - span->start);
+      g_string_append_printf (markup, "%s<span bgcolor=\"#f6d32d\" bgalpha=\"45%%\">%s</span>",
+                              before, match);
+      at = span->end;
+    }
+
+  {
+    g_autofree char *rest = g_markup_escape_text (text + at, -1);
+
+    g_string_append (markup, rest);
+  }
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
 static void
 update_state (GazetteAnnouncementRow *self)
 {
@@ -129,7 +168,32 @@ update (GazetteAnnouncementRow *self)
       return;
     }
 
-  gtk_label_set_label (self->title_label, gazette_announcement_get_title (self->item));
+  {
+    GazetteSearchHit *hit = g_object_get_data (G_OBJECT (self->item), GAZETTE_SEARCH_HIT_KEY);
+    const char *title = gazette_announcement_get_title (self->item);
+
+    /* A search result shows where it matched. */
+    if (hit != NULL && title != NULL)
+      {
+        g_autofree char *markup = highlight (title, gazette_search_hit_get_title_matches (hit));
+
+        gtk_label_set_markup (self->title_label, markup);
+      }
+    else
+      {
+        gtk_label_set_text (self->title_label, title);
+      }
+
+    if (hit != NULL && gazette_search_hit_get_snippet (hit) != NULL)
+      {
+        g_autofree char *markup = highlight (gazette_search_hit_get_snippet (hit),
+                                             gazette_search_hit_get_snippet_matches (hit));
+
+        gtk_label_set_markup (self->snippet_label, markup);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->snippet_label),
+                            hit != NULL && gazette_search_hit_get_snippet (hit) != NULL);
+  }
 
   languages = content_languages ();
   meta = g_string_new (NULL);
@@ -247,6 +311,7 @@ gazette_announcement_row_class_init (GazetteAnnouncementRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GazetteAnnouncementRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GazetteAnnouncementRow, star_image);
   gtk_widget_class_bind_template_child (widget_class, GazetteAnnouncementRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, GazetteAnnouncementRow, snippet_label);
   gtk_widget_class_bind_template_child (widget_class, GazetteAnnouncementRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, GazetteAnnouncementRow, languages_box);
 

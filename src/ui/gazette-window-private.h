@@ -27,6 +27,9 @@
 
 G_BEGIN_DECLS
 
+/* Object data on a search result's announcement: its GazetteSearchHit. */
+#define GAZETTE_SEARCH_HIT_KEY "gazette-search-hit"
+
 void                _gazette_window_add_toast         (GazetteWindow *self,
                                                        const char    *text);
 
@@ -41,5 +44,9 @@ const char         *_gazette_window_get_last_toast    (GazetteWindow *self);
 gboolean            _gazette_window_get_offline_shown (GazetteWindow *self);
 const char         *_gazette_window_get_content       (GazetteWindow *self);
 gboolean            _gazette_window_is_ready          (GazetteWindow *self);
+void                _gazette_window_search            (GazetteWindow *self,
+                                                       const char    *text);
+GListModel         *_gazette_window_get_results       (GazetteWindow *self);
+const char         *_gazette_window_get_list_state    (GazetteWindow *self);
 
 G_END_DECLS

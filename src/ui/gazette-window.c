@@ -30,6 +30,7 @@
 #include "gazette-article-view.h"
 #include "gazette-confirm-remove-feed.h"
 #include "gazette-entity-page.h"
+#include "gazette-search-hit.h"
 #include "gazette-sidebar.h"
 #include "gazette-window-private.h"
 
@@ -55,6 +56,10 @@ struct _GazetteWindow
   GazetteArticleView      *article_view;
   GazetteEntityPage       *entity_page;
   AdwStatusPage           *error_page;
+  AdwStatusPage           *list_empty_page;
+  GtkSearchBar            *search_bar;
+  GtkSearchEntry          *search_entry;
+  GtkWidget               *search_button;
   GtkRevealer             *offline_revealer;
   GtkWidget               *star_button;
   GtkWidget               *read_button;
@@ -64,6 +69,9 @@ struct _GazetteWindow
   GazetteStore            *store;
   GazetteAnnouncementList *list;
   GtkSingleSelection      *selection;
+  GListStore              *results;          /* GazetteAnnouncement, while searching */
+  GCancellable            *search_cancellable;
+  char                    *searched;
   GCancellable            *cancellable;
 
   char                    *last_toast;
@@ -78,7 +86,10 @@ struct _GazetteWindow
 
 G_DEFINE_FINAL_TYPE (GazetteWindow, gazette_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void update_actions (GazetteWindow *self);
+static void     update_actions (GazetteWindow *self);
+static gboolean searching      (GazetteWindow *self);
+static void     show_pane      (GazetteWindow *self,
+                                GtkWidget     *pane);
 
 /* g_set_str() is GLib 2.76. */
 static void
@@ -112,6 +123,14 @@ update_list_title (GazetteWindow *self)
                                   current, n_feeds);
       gtk_spinner_start (self->spinner);
     }
+  else if (searching (self))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n),
+                                  n);
+      gtk_spinner_stop (self->spinner);
+    }
   else
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
@@ -124,10 +143,33 @@ update_list_title (GazetteWindow *self)
   adw_window_title_set_subtitle (self->list_title, subtitle);
 }
 
+static gboolean
+searching (GazetteWindow *self)
+{
+  return self->searched != NULL;
+}
+
 static void
 update_list_stack (GazetteWindow *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0;
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  gboolean empty = g_list_model_get_n_items (model) == 0;
+
+  if (searching (self))
+    {
+      adw_status_page_set_icon_name (self->list_empty_page, "system-search-symbolic");
+      adw_status_page_set_title (self->list_empty_page, _("No Results"));
+      adw_status_page_set_description (self->list_empty_page,
+                                       _("No announcement here matches your search."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->list_empty_page, "view-list-symbolic");
+      adw_status_page_set_title (self->list_empty_page, _("No Announcements"));
+      adw_status_page_set_description (self->list_empty_page,
+                                       _("Nothing here yet. Refresh, or add a feed from the "
+                                         "main menu."));
+    }
 
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
   update_list_title (self);
@@ -142,6 +184,169 @@ reload (GazetteWindow *self)
   gazette_announcement_list_reload (self->list);
   gazette_sidebar_reload (self->sidebar);
   update_list_stack (self);
+}
+
+/* Search */
+
+/* How many results a search lists: the best, by rank. */
+#define MAX_RESULTS 200
+
+typedef struct
+{
+  char         *text;
+  GazetteQuery  query;
+} SearchData;
+
+static void
+search_data_free (gpointer data)
+{
+  SearchData *search = data;
+
+  g_free (search->text);
+  gazette_query_clear (&search->query);
+  g_free (search);
+}
+
+static void
+search_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchData *search = task_data;
+  GError *error = NULL;
+  GPtrArray *hits = gazette_store_search (source_object, search->text, &search->query,
+                                          MAX_RESULTS, &error);
+
+  if (hits == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GazetteWindow) self = user_data;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  hits = g_task_propagate_pointer (G_TASK (result), &error);
+  if (hits == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_debug ("Search failed: %s", error->message);
+          _gazette_window_add_toast (self, _("The search failed"));
+        }
+      return;
+    }
+
+  /* Each row shows its hit's snippet and matches. */
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GazetteSearchHit *hit = g_ptr_array_index (hits, i);
+      GazetteAnnouncement *announcement = gazette_search_hit_get_announcement (hit);
+
+      g_object_set_data_full (G_OBJECT (announcement), GAZETTE_SEARCH_HIT_KEY,
+                              gazette_search_hit_ref (hit),
+                              (GDestroyNotify) gazette_search_hit_unref);
+      g_ptr_array_add (items, g_object_ref (announcement));
+    }
+
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       items->pdata, items->len);
+  update_list_stack (self);
+}
+
+static void
+run_search (GazetteWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *search;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  if (self->store == NULL || self->searched == NULL)
+    return;
+
+  search = g_new0 (SearchData, 1);
+  search->text = g_strdup (self->searched);
+  gazette_query_copy_into (&search->query, gazette_announcement_list_get_query (self->list));
+
+  self->search_cancellable = g_cancellable_new ();
+  task = g_task_new (self->store, self->search_cancellable, search_cb, g_object_ref (self));
+  g_task_set_source_tag (task, run_search);
+  g_task_set_task_data (task, search, search_data_free);
+  g_task_run_in_thread (task, search_worker);
+}
+
+/* Shows the paged list, or the results of a search, in the same view. */
+static void
+show_results (GazetteWindow *self,
+              gboolean       results)
+{
+  GListModel *wanted = results ? G_LIST_MODEL (self->results) : G_LIST_MODEL (self->list);
+
+  if (gtk_single_selection_get_model (self->selection) != wanted)
+    gtk_single_selection_set_model (self->selection, wanted);
+  update_list_stack (self);
+}
+
+static void
+search_changed_cb (GazetteWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->searched, g_free);
+  if (stripped[0] != '\0')
+    self->searched = g_steal_pointer (&stripped);
+
+  if (!searching (self))
+    {
+      g_cancellable_cancel (self->search_cancellable);
+      g_list_store_remove_all (self->results);
+    }
+
+  show_results (self, searching (self));
+  run_search (self);
+}
+
+static void
+stop_search_cb (GazetteWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_mode_changed_cb (GazetteWindow *self)
+{
+  gboolean on = gtk_search_bar_get_search_mode (self->search_bar);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->search_button), on);
+  if (!on)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GazetteWindow *self = GAZETTE_WINDOW (widget);
+  gboolean on = !gtk_search_bar_get_search_mode (self->search_bar);
+
+  gtk_search_bar_set_search_mode (self->search_bar, on);
+  if (on)
+    {
+      show_pane (self, self->list_pane);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
 }
 
 /* Which pane a folded window shows: the one the reader went to last. */
@@ -166,6 +371,7 @@ sidebar_selection_changed_cb (GazetteWindow *self)
   gazette_announcement_list_set_query (self->list, &query);
   gazette_query_clear (&query);
   update_list_stack (self);
+  run_search (self);
   update_actions (self);
 
   if (self->settings != NULL)
@@ -335,6 +541,7 @@ static void
 store_changed_cb (GazetteWindow *self)
 {
   reload (self);
+  run_search (self);
 }
 
 static void
@@ -622,6 +829,9 @@ gazette_window_dispose (GObject *object)
   GazetteWindow *self = (GazetteWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->results);
   g_clear_handle_id (&self->screenshot_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GAZETTE_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -639,6 +849,7 @@ gazette_window_finalize (GObject *object)
   GazetteWindow *self = (GazetteWindow *) object;
 
   g_free (self->last_toast);
+  g_free (self->searched);
   g_free (self->screenshot_path);
   g_free (self->wanted_announcement);
   g_free (self->wanted_page);
@@ -679,6 +890,10 @@ gazette_window_class_init (GazetteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GazetteWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, GazetteWindow, entity_page);
   gtk_widget_class_bind_template_child (widget_class, GazetteWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, GazetteWindow, list_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GazetteWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GazetteWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GazetteWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, GazetteWindow, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, GazetteWindow, star_button);
   gtk_widget_class_bind_template_child (widget_class, GazetteWindow, read_button);
@@ -687,6 +902,9 @@ gazette_window_class_init (GazetteWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, visible_pane_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_announcement_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-read", NULL, toggle_read_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
@@ -697,6 +915,7 @@ gazette_window_class_init (GazetteWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
 
   gtk_widget_class_install_action (widget_class, "win.remove-feed", NULL, remove_feed_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
   /* The other shortcuts are the application's (gazette-application-actions.c), so that the
    * shortcuts window shows them; Escape stays the window's, for the widgets to take first. */
@@ -709,7 +928,10 @@ gazette_window_init (GazetteWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->results = g_list_store_new (GAZETTE_TYPE_ANNOUNCEMENT);
   self->wanted_pane = self->list_pane;
+  /* Typing anywhere in the window starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_object (self->article_view, "notify::announcement",
                            G_CALLBACK (article_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
@@ -963,6 +1185,36 @@ const char *
 _gazette_window_get_content (GazetteWindow *self)
 {
   return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+void
+_gazette_window_search (GazetteWindow *self,
+                        const char    *text)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* Not the entry's delay: the test waits for the results instead. */
+  search_changed_cb (self);
+}
+
+gboolean
+_gazette_window_is_searching (GazetteWindow *self)
+{
+  return self->search_cancellable != NULL &&
+         !g_cancellable_is_cancelled (self->search_cancellable) &&
+         gtk_single_selection_get_model (self->selection) == G_LIST_MODEL (self->results);
+}
+
+const char *
+_gazette_window_get_list_state (GazetteWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->list_stack);
+}
+
+GListModel *
+_gazette_window_get_results (GazetteWindow *self)
+{
+  return G_LIST_MODEL (self->results);
 }
 
 gboolean
