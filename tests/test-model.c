@@ -390,6 +390,51 @@ test_localized_lookup_fallbacks (void)
   language_env_pop (&env);
 }
 
+/* The whole chain under the reader's own language (LANGUAGE, as the window and the command
+ * line use it), with publishers that tag by region: zh-CN ↔ zh-Hans, th-TH ↔ th, then
+ * English, then whatever the publisher gave first. */
+static void
+test_localized_lookup_ui_language (void)
+{
+  static const struct {
+    const char *language;   /* LANGUAGE */
+    const char *tags[4];    /* the map, in the publisher's order */
+    const char *expected;   /* the tag that wins */
+  } cases[] = {
+    { "zh_CN.UTF-8", { "en", "th-TH", "zh-CN", NULL }, "zh-CN" },
+    { "zh_CN.UTF-8", { "en", "zh-SG", NULL }, "zh-SG" },
+    { "zh_CN.UTF-8", { "th-TH", "zh", NULL }, "zh" },
+    { "zh-Hans", { "en", "zh-CN", NULL }, "zh-CN" },
+    { "zh_CN", { "th", "en-GB", NULL }, "en-GB" },
+    { "zh_CN", { "de", "fr", NULL }, "de" },
+    { "th", { "en", "zh-Hans", "th-TH", NULL }, "th-TH" },
+    { "th_TH.UTF-8", { "en", "th", NULL }, "th" },
+    { "th_TH.UTF-8", { "zh-Hans", "en", NULL }, "en" },
+    { "th_TH.UTF-8", { "fr", "zh-Hans", NULL }, "fr" },
+    { "C", { "zh-Hans", "th", "en-US", NULL }, "en-US" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GazetteLocalized) map = gazette_localized_new ();
+      LanguageEnv env;
+      const char *out_language = NULL;
+      const char *text;
+
+      for (guint j = 0; cases[i].tags[j] != NULL; j++)
+        gazette_localized_set (map, cases[i].tags[j], cases[i].tags[j]);
+
+      g_test_message ("LANGUAGE=%s, expecting %s", cases[i].language, cases[i].expected);
+      language_env_push (&env, cases[i].language);
+      text = gazette_localized_lookup_full (map, NULL, &out_language);
+      language_env_pop (&env);
+
+      /* Each entry's text is its own tag, so the text says which entry won. */
+      g_assert_cmpstr (text, ==, cases[i].expected);
+      g_assert_cmpstr (out_language, ==, cases[i].expected);
+    }
+}
+
 static void
 test_localized_json (void)
 {
@@ -930,6 +975,7 @@ main (int   argc,
   g_test_add_func ("/core/model/localized/lookup/chinese-scripts",
                    test_localized_lookup_chinese_scripts);
   g_test_add_func ("/core/model/localized/lookup/fallbacks", test_localized_lookup_fallbacks);
+  g_test_add_func ("/core/model/localized/lookup/ui-language", test_localized_lookup_ui_language);
   g_test_add_func ("/core/model/localized/json/round-trip", test_localized_json);
   g_test_add_func ("/core/model/localized/json/normalizes", test_localized_json_normalizes);
   g_test_add_func ("/core/model/localized/json/invalid", test_localized_json_invalid);

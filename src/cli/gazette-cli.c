@@ -64,7 +64,9 @@ static gboolean opt_version;
 
 static const GOptionEntry global_entries[] = {
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
+    /* Translators: DIR is the option's value, as the next message names it. */
     N_("Keep the store in DIR (default: $GAZETTE_DATA_DIR or the user data directory)"),
+    /* Translators: the value of --data-dir in --help, a folder. */
     N_("DIR") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
     N_("Print machine-readable JSON"), NULL },
@@ -468,6 +470,7 @@ feed_status (GazetteFeed *feed)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   if (gazette_feed_get_gone (feed))
+    /* Translators: a feed's status in the STATUS column of “gazette feeds list”. */
     return g_strdup (_("removed from the server"));
   if (gazette_feed_get_last_error (feed) != NULL)
     {
@@ -477,12 +480,15 @@ feed_status (GazetteFeed *feed)
     }
   if (gazette_feed_get_retry_after (feed) != NULL
       && g_date_time_compare (gazette_feed_get_retry_after (feed), now) > 0)
+    /* Translators: a feed's status: the server asked Gazette to come back later. */
     return g_strdup (_("waiting, as the server asked"));
   if (gazette_feed_get_last_success (feed) == NULL)
+    /* Translators: a feed's status. */
     return g_strdup (_("never updated"));
   if (gazette_feed_get_warning (feed) != NULL)
     /* Translators: %s is what was wrong with a feed that was read all the same. */
     return g_strdup_printf (_("up to date, with a warning: %s"), gazette_feed_get_warning (feed));
+  /* Translators: a feed's status: its last update worked. */
   return g_strdup (_("up to date"));
 }
 
@@ -516,8 +522,15 @@ feeds_list (Cli *cli)
     }
 
   table = gazette_table_new (6);
-  gazette_table_add_row (table, _("ID"), _("FEED"), _("ANNOUNCEMENTS"), _("UNREAD"),
-                         _("STATUS"), _("URL"), NULL);
+  gazette_table_add_row (table,
+                         /* Translators: column headings of “gazette feeds list”. English
+                          * writes them in capitals to set them apart from the rows; do
+                          * whatever marks a heading in your script. */
+                         _("ID"), _("FEED"),
+                         /* Translators: a column heading: how many announcements. */
+                         _("ANNOUNCEMENTS"),
+                         /* Translators: a column heading: how many are unread. */
+                         _("UNREAD"), _("STATUS"), _("URL"), NULL);
   for (guint i = 0; i < feeds->len; i++)
     {
       GazetteFeed *feed = g_ptr_array_index (feeds, i);
@@ -601,6 +614,7 @@ sync_report_to_text (GazetteSyncReport *report)
                               report->stats.n_unchanged);
 
     case GAZETTE_SYNC_NOT_MODIFIED:
+      /* Translators: what updating a feed did, after the feed's name. */
       return g_strdup (_("not modified since the last update"));
 
     case GAZETTE_SYNC_POSTPONED:
@@ -736,6 +750,8 @@ static int opt_limit = 50;
 
 static const GOptionEntry list_entries[] = {
   { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district,
+    /* Translators: in the descriptions of list's options, ID is the option's value, which
+     * --help shows as “--district=ID”. */
     N_("Only announcements about district ID or the districts within it"), N_("ID") },
   { "official", 0, 0, G_OPTION_ARG_STRING, &opt_official,
     N_("Only announcements that name official ID"), N_("ID") },
@@ -750,7 +766,10 @@ static const GOptionEntry list_entries[] = {
   { "starred", 0, 0, G_OPTION_ARG_NONE, &opt_starred,
     N_("Only starred announcements"), NULL },
   { "limit", 0, 0, G_OPTION_ARG_INT, &opt_limit,
-    N_("Show at most N announcements, newest first (0 for all; default 50)"), N_("N") },
+    /* Translators: N is the option's value, as the next message names it. */
+    N_("Show at most N announcements, newest first (0 for all; default 50)"),
+    /* Translators: the value of --limit in --help, a number. */
+    N_("N") },
   { NULL }
 };
 
@@ -809,6 +828,8 @@ command_list (Cli   *cli,
   else
     {
       table = gazette_table_new (4);
+      /* Translators: column headings of “gazette list”, in capitals as in “gazette feeds
+       * list”. */
       gazette_table_add_row (table, _("DATE"), _("LANGUAGE"), _("ID"), _("TITLE"), NULL);
     }
 
@@ -1123,6 +1144,8 @@ command_show (Cli   *cli,
   quotes = gazette_announcement_get_quotes (announcement);
   if (officials->len > 0)
     {
+      /* Translators: a heading in “gazette show”, over the officials an announcement
+       * quotes and what they said. */
       print_heading (_("Officials quoted"));
       for (guint i = 0; i < officials->len; i++)
         {
@@ -1150,6 +1173,7 @@ command_show (Cli   *cli,
   projects = gazette_announcement_get_projects (announcement);
   if (projects->len > 0)
     {
+      /* Translators: a heading in “gazette show”. */
       print_heading (_("Linked projects"));
       for (guint i = 0; i < projects->len; i++)
         {
@@ -1168,6 +1192,8 @@ command_show (Cli   *cli,
       g_autoptr(GPtrArray) names = g_ptr_array_new ();
       g_autofree char *joined = NULL;
 
+      /* Translators: a heading in “gazette show”, over the companies and bodies an
+       * announcement names. */
       print_heading (_("Organisations"));
       for (guint i = 0; i < organisations->len; i++)
         g_ptr_array_add (names, (char *) entity_name (cli, g_ptr_array_index (organisations, i)));
@@ -1182,6 +1208,8 @@ command_show (Cli   *cli,
     {
       g_autoptr(GazetteTable) table = gazette_table_new (3);
 
+      /* Translators: a heading in “gazette show”, over the amounts and targets an
+       * announcement gives, such as an investment and its year. */
       print_heading (_("Figures"));
       for (guint i = 0; i < figures->len; i++)
         {
@@ -1337,6 +1365,7 @@ list_entities (Cli               *cli,
     }
 
   table = gazette_table_new (3);
+  /* Translators: column headings of “gazette officials”, “projects” and the like. */
   gazette_table_add_row (table, _("ID"), _("ANNOUNCEMENTS"), _("NAME"), NULL);
 
   if (kind == GAZETTE_ENTITY_DISTRICT)
@@ -1616,7 +1645,9 @@ print_usage (void)
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_string_append_printf (text, "%s\n  gazette [--data-dir DIR] [--json] COMMAND [ARGUMENTS…]\n\n",
+                          /* Translators: a heading in --help. */
                           _("Usage:"));
+  /* Translators: a heading in --help. */
   g_string_append_printf (text, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -1628,6 +1659,7 @@ print_usage (void)
         g_string_append_c (text, ' ');
       g_string_append_printf (text, " %s\n", _(commands[i].summary));
     }
+  /* Translators: a heading in --help. */
   g_string_append_printf (text, "\n%s\n", _("Options:"));
   g_string_append_printf (text, "  --data-dir DIR   %s\n", _(global_entries[0].description));
   g_string_append_printf (text, "  --json           %s\n", _(global_entries[1].description));
