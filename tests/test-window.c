@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -110,6 +112,8 @@ fixture_set_up (Fixture       *fixture,
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
   g_assert_no_error (error);
 
+  /* Each test starts where a new user would: settings live in memory for the process. */
+  g_settings_reset (gazette_application_get_settings (fixture->app), "sidebar-selection");
   fixture->window = gazette_window_new (fixture->app);
   /* A window manager would let the reader resize it; Xvfb has none, so each size is a
    * window of its own. */
@@ -613,12 +617,86 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
 }
 
+/* The window in the reader's language: meson runs this test again under th_TH.UTF-8 and
+ * zh_CN.UTF-8 with LANGUAGE set, and the build tree's catalogues. */
+typedef struct
+{
+  const char *language;
+  const char *all;          /* the sidebar's first row, and the list's title */
+  const char *officials;    /* the article's section */
+  const char *projects;
+  const char *offline;
+  const char *published;    /* the Xiaoshan plan's date, as the locale writes it */
+  const char *amount;       /* its information-economy target */
+} Expected;
+
+static const Expected expected[] = {
+  { "en", "All Announcements", "Officials Quoted", "Linked Projects",
+    "Offline — showing saved announcements", "Sep 14, 2018", "CN¥120 billion" },
+  { "th", "ประกาศทั้งหมด", "คำกล่าวของเจ้าหน้าที่", "โครงการที่เกี่ยวข้อง",
+    "ออฟไลน์ — กำลังแสดงประกาศที่บันทึกไว้", "14 ก.ย. 2561", "1.2 แสนล้านหยวน" },
+  { "zh_CN", "全部公告", "官员发言", "相关项目",
+    "离线——正在显示已保存的公告", "2018年9月14日", "1200亿元" },
+};
+
+static void
+test_translated (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  const Expected *want = &expected[0];
+  GazetteSidebar *sidebar = _gazette_window_get_sidebar (fixture->window);
+  GazetteArticleView *view = _gazette_window_get_article_view (fixture->window);
+  GazetteAnnouncement *shown;
+  g_autofree char *text = NULL;
+  g_autofree char *window_text = NULL;
+
+  for (guint i = 0; language != NULL && i < G_N_ELEMENTS (expected); i++)
+    if (g_str_has_prefix (language, expected[i].language))
+      want = &expected[i];
+
+  g_test_message ("Expecting the window in %s", want->language);
+  g_assert_cmpstr (gazette_sidebar_get_title (sidebar), ==, want->all);
+
+  /* The reader's translation of the announcement, with its words and numbers. */
+  gazette_window_select_announcement (fixture->window, "xiaoshan-digital-economy-plan-en");
+  wait_until ((shown = gazette_article_view_get_announcement (view)) != NULL);
+  if (!g_str_equal (want->language, "en"))
+    {
+      const char *tag = g_str_equal (want->language, "th") ? "th" : "zh-Hans";
+      g_autofree char *id = g_strconcat ("xiaoshan-digital-economy-plan-",
+                                         g_str_equal (tag, "th") ? "th" : "zh-hans", NULL);
+
+      gazette_window_select_announcement (fixture->window, id);
+      wait_until ((shown = gazette_article_view_get_announcement (view)) != NULL &&
+                  g_str_equal (gazette_announcement_get_id (shown), id));
+      g_assert_cmpstr (gazette_announcement_get_language (shown), ==, tag);
+    }
+
+  text = widget_text (GTK_WIDGET (view));
+  g_assert_nonnull (strstr (text, want->officials));
+  g_assert_nonnull (strstr (text, want->projects));
+  g_assert_nonnull (strstr (text, want->published));
+  g_assert_nonnull (strstr (text, want->amount));
+
+  g_object_set (fixture->app, "online", FALSE, NULL);
+  window_text = widget_text (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (strstr (window_text, want->offline));
+}
+
 static const int narrow_width = 360;
 
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("GAZETTE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   g_test_init (&argc, &argv, NULL);
   g_test_log_set_fatal_handler (fatal_log_handler, NULL);
 
@@ -640,6 +718,7 @@ main (int   argc,
   ADD ("/ui/window/feed-error", test_feed_error);
   ADD ("/ui/window/add-feed", test_add_feed);
   ADD ("/ui/window/search", test_search);
+  ADD ("/ui/window/translated", test_translated);
 #undef ADD
 
   return g_test_run ();
