@@ -345,6 +345,10 @@ test_official_page (Fixture       *fixture,
   text = widget_text (GTK_WIDGET (page));
   g_assert_nonnull (strstr (text, "Tong Guili"));
   g_assert_nonnull (strstr (text, "China V Valley is not a slogan"));
+
+  /* Quoted in two announcements of three languages each: twice, in the reader's language. */
+  g_assert_cmpuint (gazette_entity_page_get_n_rows (page), ==, 2);
+  g_assert_null (strstr (text, "中国视谷"));
 }
 
 static void

@@ -37,6 +37,7 @@ gazette_quote_clear (gpointer data)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->announcement_id, g_free);
   g_clear_pointer (&self->announcement_title, g_free);
+  g_clear_pointer (&self->translation_group, g_free);
   g_clear_pointer (&self->published, g_date_time_unref);
 }
 

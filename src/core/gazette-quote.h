@@ -33,6 +33,7 @@ struct _GazetteQuote
   /* Filled by store queries that list an official's quotes, NULL otherwise. */
   char      *announcement_id;
   char      *announcement_title;
+  char      *translation_group;  /* of the announcement, or NULL */
   GDateTime *published;
 };
 

@@ -489,7 +489,7 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT guid FROM announcements WHERE translation_group = ?1 AND language = ?2"
     " ORDER BY published DESC, id DESC LIMIT 1",
   [STMT_OFFICIAL_QUOTES] =
-    "SELECT q.text, q.language, a.guid, a.title, a.published FROM quotes q"
+    "SELECT q.text, q.language, a.guid, a.title, a.published, a.translation_group FROM quotes q"
     " JOIN announcements a ON a.id = q.announcement_id"
     " WHERE q.official_id = ?1 ORDER BY a.published DESC, a.id DESC, q.position",
 };
@@ -4469,6 +4469,7 @@ gazette_store_list_quotes (GazetteStore  *self,
       quote->announcement_id = column_dup_text (stmt, 2);
       quote->announcement_title = column_dup_text (stmt, 3);
       quote->published = column_usec (stmt, 4);
+      quote->translation_group = column_dup_text (stmt, 5);
       g_ptr_array_add (quotes, quote);
     }
 

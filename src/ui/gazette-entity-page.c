@@ -124,6 +124,50 @@ parse_page (const char        *page,
   return gazette_entity_kind_from_string (kind_name, kind);
 }
 
+/* An announcement in three languages quotes the official three times: keep, for each
+ * translation group, the quotes of the translation the reader would read. */
+static void
+keep_readers_quotes (GPtrArray *quotes)
+{
+  /* Keys are copies: removing a quote frees its own strings. */
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) gazette_localized_unref);
+  g_auto(GStrv) languages = content_languages ();
+
+  /* Per group: language → the announcement quoted in it. */
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      GazetteQuote *quote = g_ptr_array_index (quotes, i);
+      GazetteLocalized *members;
+
+      if (quote->translation_group == NULL)
+        continue;
+
+      members = g_hash_table_lookup (groups, quote->translation_group);
+      if (members == NULL)
+        {
+          members = gazette_localized_new ();
+          g_hash_table_insert (groups, g_strdup (quote->translation_group), members);
+        }
+      if (gazette_localized_get_exact (members, quote->language) == NULL)
+        gazette_localized_set (members, quote->language, quote->announcement_id);
+    }
+
+  for (guint i = quotes->len; i > 0; i--)
+    {
+      GazetteQuote *quote = g_ptr_array_index (quotes, i - 1);
+      GazetteLocalized *members;
+
+      if (quote->translation_group == NULL)
+        continue;
+
+      members = g_hash_table_lookup (groups, quote->translation_group);
+      if (g_strcmp0 (gazette_localized_lookup (members, (const char * const *) languages),
+                     quote->announcement_id) != 0)
+        g_ptr_array_remove_index (quotes, i - 1);
+    }
+}
+
 static void
 load_worker (GTask        *task,
              gpointer      source_object,
@@ -155,6 +199,8 @@ load_worker (GTask        *task,
     {
     case GAZETTE_ENTITY_OFFICIAL:
       data->quotes = gazette_store_list_quotes (store, id, &error);
+      if (data->quotes != NULL)
+        keep_readers_quotes (data->quotes);
       break;
 
     case GAZETTE_ENTITY_PROJECT:
