@@ -32,6 +32,7 @@
 #include "gazette-format.h"
 #include "gazette-localized.h"
 #include "gazette-search-hit.h"
+#include "gazette-ui-util.h"
 #include "gazette-window-private.h"
 
 struct _GazetteAnnouncementRow
@@ -84,17 +85,6 @@ gazette_language_short_name (const char *tag)
     return "EN";
 
   return tag;
-}
-
-static GStrv
-content_languages (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  if (GAZETTE_IS_APPLICATION (app))
-    return gazette_application_dup_content_languages (GAZETTE_APPLICATION (app));
-
-  return gazette_language_get_preferred ();
 }
 
 /* Pango markup of @text with @matches (byte ranges, in order) highlighted. */
@@ -195,7 +185,7 @@ update (GazetteAnnouncementRow *self)
                             hit != NULL && gazette_search_hit_get_snippet (hit) != NULL);
   }
 
-  languages = content_languages ();
+  languages = gazette_ui_dup_content_languages ();
   meta = g_string_new (NULL);
   district = gazette_announcement_get_district (self->item);
   if (district != NULL)

@@ -81,10 +81,10 @@ preferences_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   GazetteApplication *self = GAZETTE_APPLICATION (user_data);
-  GtkWidget *window;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *window = gazette_preferences_window_new (parent,
+                                                      gazette_application_get_settings (self));
 
-  window = gazette_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                           gazette_application_get_settings (self));
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -36,6 +36,7 @@
 #include "gazette-format.h"
 #include "gazette-localized.h"
 #include "gazette-quote.h"
+#include "gazette-ui-util.h"
 
 struct _GazetteArticleView
 {
@@ -79,31 +80,11 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 static GQuark page_quark;
 
-static GStrv
-content_languages (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  if (GAZETTE_IS_APPLICATION (app))
-    return gazette_application_dup_content_languages (GAZETTE_APPLICATION (app));
-
-  return gazette_language_get_preferred ();
-}
-
 static const char *
 pick (GazetteLocalized   *text,
       const char * const *languages)
 {
   return text != NULL ? gazette_localized_lookup (text, languages) : NULL;
-}
-
-static const char *
-entity_name (GazetteEntity      *entity,
-             const char * const *languages)
-{
-  const char *name = pick (entity->name, languages);
-
-  return name != NULL ? name : entity->id;
 }
 
 static void
@@ -113,22 +94,6 @@ clear_list (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-wrapping_label (const char *text,
-                const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
 }
 
 static GtkWidget *
@@ -152,13 +117,13 @@ add_official (GazetteArticleView *self,
   GtkWidget *row = page_row (page);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = wrapping_label (entity_name (official, languages), "heading");
+  GtkWidget *name = gazette_ui_wrapping_label (gazette_ui_entity_name (official, languages),
+                                                "heading", FALSE);
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_selectable (GTK_LABEL (name), FALSE);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_box_append (GTK_BOX (header), name);
   gtk_box_append (GTK_BOX (header), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -169,7 +134,7 @@ add_official (GazetteArticleView *self,
       const char *role = pick (g_ptr_array_index (official->roles, i), languages);
 
       if (role != NULL)
-        gtk_box_append (GTK_BOX (box), wrapping_label (role, "dim-label"));
+        gtk_box_append (GTK_BOX (box), gazette_ui_wrapping_label (role, "dim-label", TRUE));
     }
 
   for (guint i = 0; i < quotes->len; i++)
@@ -182,12 +147,12 @@ add_official (GazetteArticleView *self,
 
       /* Translators: a quotation; use your language's quotation marks */
       text = g_strdup_printf (_("“%s”"), quote->text);
-      gtk_box_append (GTK_BOX (box), wrapping_label (text, "quote-text"));
+      gtk_box_append (GTK_BOX (box), gazette_ui_wrapping_label (text, "quote-text", TRUE));
     }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  entity_name (official, languages), -1);
+                                  gazette_ui_entity_name (official, languages), -1);
   gtk_list_box_append (self->officials_list, row);
 }
 
@@ -200,21 +165,21 @@ add_project (GazetteArticleView *self,
   GtkWidget *row = page_row (page);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name = wrapping_label (entity_name (project, languages), "heading");
+  GtkWidget *name = gazette_ui_wrapping_label (gazette_ui_entity_name (project, languages),
+                                                "heading", FALSE);
   const char *summary = pick (project->summary, languages);
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_selectable (GTK_LABEL (name), FALSE);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_box_append (GTK_BOX (header), name);
   gtk_box_append (GTK_BOX (header), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_box_append (GTK_BOX (box), header);
 
   if (summary != NULL)
-    gtk_box_append (GTK_BOX (box), wrapping_label (summary, NULL));
+    gtk_box_append (GTK_BOX (box), gazette_ui_wrapping_label (summary, NULL, TRUE));
 
   if (project->sectors != NULL && project->sectors[0] != NULL)
     {
@@ -222,12 +187,12 @@ add_project (GazetteArticleView *self,
       /* Translators: %s is a list of sectors such as “computer-vision, machine-vision” */
       g_autofree char *text = g_strdup_printf (_("Sectors: %s"), sectors);
 
-      gtk_box_append (GTK_BOX (box), wrapping_label (text, "dim-label"));
+      gtk_box_append (GTK_BOX (box), gazette_ui_wrapping_label (text, "dim-label", TRUE));
     }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  entity_name (project, languages), -1);
+                                  gazette_ui_entity_name (project, languages), -1);
   gtk_list_box_append (self->projects_list, row);
 }
 
@@ -344,6 +309,7 @@ language_toggled_cb (GtkToggleButton    *button,
                      GazetteArticleView *self)
 {
   const char *language = g_object_get_data (G_OBJECT (button), "language");
+  const char *group;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
@@ -351,9 +317,8 @@ language_toggled_cb (GtkToggleButton    *button,
       g_strcmp0 (language, gazette_announcement_get_language (self->announcement)) == 0)
     return;
 
-  id = gazette_store_find_translation (self->store,
-                                       gazette_announcement_get_translation_group (self->announcement),
-                                       language, &error);
+  group = gazette_announcement_get_translation_group (self->announcement);
+  id = gazette_store_find_translation (self->store, group, language, &error);
   if (id == NULL)
     {
       g_warning ("%s", error->message);
@@ -367,6 +332,7 @@ static void
 fill_languages (GazetteArticleView *self)
 {
   GStrv languages = gazette_announcement_get_languages (self->announcement);
+  const char *shown_language = gazette_announcement_get_language (self->announcement);
   GtkToggleButton *group = NULL;
   GtkWidget *child;
 
@@ -378,7 +344,8 @@ fill_languages (GazetteArticleView *self)
 
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (gazette_language_short_name (languages[i]));
+      const char *name = gazette_language_short_name (languages[i]);
+      GtkWidget *button = gtk_toggle_button_new_with_label (name);
       g_autofree char *tooltip = NULL;
 
       /* Translators: %s is a language tag such as “th” or “zh-Hans” */
@@ -390,8 +357,7 @@ fill_languages (GazetteArticleView *self)
       else
         group = GTK_TOGGLE_BUTTON (button);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
-                                    g_strcmp0 (languages[i],
-                                               gazette_announcement_get_language (self->announcement)) == 0);
+                                    g_strcmp0 (languages[i], shown_language) == 0);
       g_signal_connect_object (button, "toggled", G_CALLBACK (language_toggled_cb), self, 0);
       gtk_box_append (self->languages_box, button);
     }
@@ -401,7 +367,7 @@ static void
 fill (GazetteArticleView *self)
 {
   GazetteAnnouncement *announcement = self->announcement;
-  g_auto(GStrv) languages = content_languages ();
+  g_auto(GStrv) languages = gazette_ui_dup_content_languages ();
   const char * const *langs = (const char * const *) languages;
   GazetteEntity *district = gazette_announcement_get_district (announcement);
   GPtrArray *officials = gazette_announcement_get_officials (announcement);
@@ -415,7 +381,7 @@ fill (GazetteArticleView *self)
 
   if (district != NULL)
     {
-      g_autofree char *name = g_markup_escape_text (entity_name (district, langs), -1);
+      g_autofree char *name = g_markup_escape_text (gazette_ui_entity_name (district, langs), -1);
       g_autofree char *href = g_markup_escape_text (district->id, -1);
 
       g_string_append_printf (meta, "<a href=\"gazette:district:%s\">%s</a>", href, name);
@@ -429,7 +395,8 @@ fill (GazetteArticleView *self)
     }
   if (gazette_announcement_get_feed_title (announcement) != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (gazette_announcement_get_feed_title (announcement), -1);
+      const char *source = gazette_announcement_get_feed_title (announcement);
+      g_autofree char *escaped = g_markup_escape_text (source, -1);
 
       g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "", escaped);
     }
@@ -467,7 +434,8 @@ fill (GazetteArticleView *self)
         if (i > 0)
           /* Translators: separates the names of organisations in a list */
           g_string_append (names, _(", "));
-        g_string_append (names, entity_name (g_ptr_array_index (organisations, i), langs));
+        g_string_append (names,
+                         gazette_ui_entity_name (g_ptr_array_index (organisations, i), langs));
       }
     gtk_label_set_label (self->organisations_label, names->str);
     gtk_widget_set_visible (self->organisations_section, names->len > 0);

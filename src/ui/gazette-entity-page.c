@@ -31,6 +31,7 @@
 #include "gazette-format.h"
 #include "gazette-localized.h"
 #include "gazette-quote.h"
+#include "gazette-ui-util.h"
 
 /* How much of a long history a page lists. */
 #define MAX_ANNOUNCEMENTS 100
@@ -87,26 +88,6 @@ page_data_free (PageData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PageData, page_data_free)
 
-static GStrv
-content_languages (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  if (GAZETTE_IS_APPLICATION (app))
-    return gazette_application_dup_content_languages (GAZETTE_APPLICATION (app));
-
-  return gazette_language_get_preferred ();
-}
-
-static const char *
-entity_name (GazetteEntity      *entity,
-             const char * const *languages)
-{
-  const char *name = gazette_localized_lookup (entity->name, languages);
-
-  return name != NULL ? name : entity->id;
-}
-
 static gboolean
 parse_page (const char        *page,
             GazetteEntityKind *kind,
@@ -132,7 +113,7 @@ keep_readers_quotes (GPtrArray *quotes)
   /* Keys are copies: removing a quote frees its own strings. */
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) gazette_localized_unref);
-  g_auto(GStrv) languages = content_languages ();
+  g_auto(GStrv) languages = gazette_ui_dup_content_languages ();
 
   /* Per group: language → the announcement quoted in it. */
   for (guint i = 0; i < quotes->len; i++)
@@ -269,21 +250,6 @@ load_worker (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&data), (GDestroyNotify) page_data_free);
 }
 
-static GtkWidget *
-wrapping_label (const char *text,
-                const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
 static void
 row_activated_cb (GazetteEntityPage *self,
                   GtkListBoxRow     *row)
@@ -303,7 +269,7 @@ static GtkListBox *
 add_section (GazetteEntityPage *self,
              const char        *title)
 {
-  GtkWidget *label = wrapping_label (title, "title-4");
+  GtkWidget *label = gazette_ui_wrapping_label (title, "title-4", FALSE);
   GtkWidget *list = gtk_list_box_new ();
 
   gtk_widget_set_margin_top (label, 12);
@@ -336,11 +302,11 @@ add_row (GazetteEntityPage *self,
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_hexpand (lines, TRUE);
   if (title != NULL)
-    gtk_box_append (GTK_BOX (lines), wrapping_label (title, "heading"));
+    gtk_box_append (GTK_BOX (lines), gazette_ui_wrapping_label (title, "heading", FALSE));
   if (first_line != NULL)
-    gtk_box_append (GTK_BOX (lines), wrapping_label (first_line, NULL));
+    gtk_box_append (GTK_BOX (lines), gazette_ui_wrapping_label (first_line, NULL, FALSE));
   if (second_line != NULL)
-    gtk_box_append (GTK_BOX (lines), wrapping_label (second_line, "dim-label"));
+    gtk_box_append (GTK_BOX (lines), gazette_ui_wrapping_label (second_line, "dim-label", FALSE));
   gtk_box_append (GTK_BOX (box), lines);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
@@ -366,9 +332,10 @@ add_announcements (GazetteEntityPage *self,
   for (guint i = 0; i < announcements->len; i++)
     {
       GazetteAnnouncement *announcement = g_ptr_array_index (announcements, i);
-      g_autofree char *target = g_strconcat ("announcement:", gazette_announcement_get_id (announcement), NULL);
-      g_autofree char *date = gazette_format_date (gazette_announcement_get_published (announcement),
-                                                   NULL);
+      GDateTime *published = gazette_announcement_get_published (announcement);
+      g_autofree char *target = g_strconcat ("announcement:",
+                                             gazette_announcement_get_id (announcement), NULL);
+      g_autofree char *date = gazette_format_date (published, NULL);
 
       add_row (self, list, target, date, gazette_announcement_get_title (announcement), NULL);
     }
@@ -379,9 +346,8 @@ add_detail (GazetteEntityPage *self,
             const char        *text,
             const char        *css_class)
 {
-  GtkWidget *label = wrapping_label (text, css_class);
+  GtkWidget *label = gazette_ui_wrapping_label (text, css_class, TRUE);
 
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_box_append (self->details_box, label);
 }
 
@@ -407,7 +373,7 @@ fill (GazetteEntityPage *self)
 {
   PageData *data = self->data;
   GazetteEntity *entity = data->entity;
-  g_auto(GStrv) languages = content_languages ();
+  g_auto(GStrv) languages = gazette_ui_dup_content_languages ();
   const char * const *langs = (const char * const *) languages;
   GtkWidget *child;
 
@@ -418,7 +384,7 @@ fill (GazetteEntityPage *self)
   self->n_rows = 0;
 
   gtk_label_set_label (self->kind_label, kind_title (entity->kind));
-  gtk_label_set_label (self->name_label, entity_name (entity, langs));
+  gtk_label_set_label (self->name_label, gazette_ui_entity_name (entity, langs));
 
   for (guint i = 0; entity->roles != NULL && i < entity->roles->len; i++)
     {
@@ -476,7 +442,7 @@ fill (GazetteEntityPage *self)
           GazetteEntity *district = g_ptr_array_index (data->children, i);
           g_autofree char *target = g_strconcat ("district:", district->id, NULL);
 
-          add_row (self, list, target, entity_name (district, langs), NULL, NULL);
+          add_row (self, list, target, gazette_ui_entity_name (district, langs), NULL, NULL);
         }
     }
 
@@ -491,7 +457,7 @@ fill (GazetteEntityPage *self)
           const char *summary = project->summary != NULL
                                 ? gazette_localized_lookup (project->summary, langs) : NULL;
 
-          add_row (self, list, target, entity_name (project, langs), summary, NULL);
+          add_row (self, list, target, gazette_ui_entity_name (project, langs), summary, NULL);
         }
     }
 

@@ -32,6 +32,7 @@
 #include "gazette-format.h"
 #include "gazette-localized.h"
 #include "gazette-sidebar.h"
+#include "gazette-ui-util.h"
 
 typedef enum {
   SECTION_VIEWS,
@@ -169,15 +170,6 @@ lookup_count (GHashTable *counts,
   return GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
 }
 
-static const char *
-entity_label (GazetteEntity      *entity,
-              const char * const *languages)
-{
-  const char *name = gazette_localized_lookup (entity->name, languages);
-
-  return name != NULL ? name : entity->id;
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b,
@@ -186,7 +178,8 @@ compare_names (gconstpointer a,
   GazetteEntity *x = *(GazetteEntity **) a;
   GazetteEntity *y = *(GazetteEntity **) b;
 
-  return g_utf8_collate (entity_label (x, user_data), entity_label (y, user_data));
+  return g_utf8_collate (gazette_ui_entity_name (x, user_data),
+                         gazette_ui_entity_name (y, user_data));
 }
 
 /* Depth first, so that Hangzhou sits under Zhejiang and Xiaoshan under Hangzhou. */
@@ -212,7 +205,7 @@ add_districts (GPtrArray          *entries,
         continue;
 
       entry = entry_new (SECTION_DISTRICTS, g_strconcat ("district:", district->id, NULL),
-                         entity_label (district, languages));
+                         gazette_ui_entity_name (district, languages));
       entry->depth = depth;
       g_ptr_array_add (entries, entry);
 
@@ -233,7 +226,7 @@ add_entities (GPtrArray          *entries,
       GazetteEntity *entity = g_ptr_array_index (entities, i);
 
       g_ptr_array_add (entries, entry_new (section, g_strconcat (prefix, entity->id, NULL),
-                                           entity_label (entity, languages)));
+                                           gazette_ui_entity_name (entity, languages)));
     }
 }
 
@@ -388,11 +381,7 @@ load_worker (GTask        *task,
   g_autoptr(GHashTable) feed_unread = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) languages = NULL;
-  GApplication *app = g_application_get_default ();
-
-  languages = GAZETTE_IS_APPLICATION (app)
-              ? gazette_application_dup_content_languages (GAZETTE_APPLICATION (app))
-              : gazette_language_get_preferred ();
+  languages = gazette_ui_dup_content_languages ();
 
   if ((districts = gazette_store_list_entities (store, GAZETTE_ENTITY_DISTRICT, &error)) == NULL ||
       (officials = gazette_store_list_entities (store, GAZETTE_ENTITY_OFFICIAL, &error)) == NULL ||

@@ -451,9 +451,7 @@ set_flag (GazetteWindow       *self,
 {
   g_autoptr(GTask) task = NULL;
   GazetteAnnouncement *shown = gazette_article_view_get_announcement (self->article_view);
-  g_autoptr(GazetteAnnouncement) selected = gtk_single_selection_get_selected_item (self->selection)
-                                            ? g_object_ref (gtk_single_selection_get_selected_item (self->selection))
-                                            : NULL;
+  GazetteAnnouncement *selected = gtk_single_selection_get_selected_item (self->selection);
 
   if (star)
     {
