@@ -3689,8 +3689,22 @@ enum {
 /* bm25 weights of title, summary, body and names: a word in the title counts most. */
 #define SEARCH_RANK "bm25 (announcements_search, 10.0, 4.0, 1.0, 3.0)"
 
-/* Only fixed fragments go into the text: the values are bound. Hits are ranked within their
- * translation group first, so that each group shows once, as its best-ranked member. */
+/* How many matches a search ranks at most: the newest ones (by row id, the order they were
+ * stored in). bm25 and the grouping below cost time for every row they see, and a word in
+ * most announcements would have them rank the whole store; FTS5 hands out matches in row id
+ * order without ranking them, so this bound keeps a search's cost flat. A search with fewer
+ * matches ranks them all. */
+#define SEARCH_CANDIDATES 1000
+
+/* Grouping by translation group reads each candidate's row; only the best-ranked
+ * candidates are grouped: enough for a page of hits as long as a group has at most this
+ * many members among them (a group holds one announcement per language). */
+#define SEARCH_GROUP_SIZE 8
+
+/* Only fixed fragments go into the text: the values are bound. The filters go into the
+ * candidates, so that the bound above counts only rows that may be shown. Hits are ranked
+ * within their translation group first, so that each group shows once, as its best-ranked
+ * member. */
 static char *
 search_build_sql (guint mask)
 {
@@ -3703,26 +3717,32 @@ search_build_sql (guint mask)
 
   g_string_append (sql,
                    "hits (id, score) AS ("
-                   " SELECT rowid, " SEARCH_RANK " FROM announcements_search"
-                   " WHERE announcements_search MATCH :match),"
-                   " ranked (id, score, n) AS ("
-                   " SELECT h.id, h.score, row_number () OVER ("
-                   "  PARTITION BY a.translation_group,"
-                   "   CASE WHEN a.translation_group IS NULL THEN a.id END"
-                   "  ORDER BY h.score, a.id)"
-                   " FROM hits h JOIN announcements a ON a.id = h.id");
+                   " SELECT announcements_search.rowid, " SEARCH_RANK
+                   " FROM announcements_search");
+  if (mask != 0)
+    g_string_append (sql, " JOIN announcements a ON a.id = announcements_search.rowid");
+  g_string_append (sql, " WHERE announcements_search MATCH :match");
 
   for (guint i = 0; (1u << i) < N_SEARCH_MASKS; i++)
     {
       if ((mask & (1u << i)) == 0)
         continue;
 
-      g_string_append (sql, (mask & ((1u << i) - 1)) == 0 ? " WHERE " : " AND ");
+      g_string_append (sql, " AND ");
       g_string_append (sql, filter_sql[i]);
     }
 
   g_string_append (sql,
-                   ") SELECT " ANNOUNCEMENT_COLUMNS ", r.score, a.content_html, a.content_text"
+                   " ORDER BY announcements_search.rowid DESC LIMIT :candidates),"
+                   " best (id, score) AS ("
+                   " SELECT id, score FROM hits ORDER BY score, id LIMIT :best),"
+                   " ranked (id, score, n) AS ("
+                   " SELECT b.id, b.score, row_number () OVER ("
+                   "  PARTITION BY a.translation_group,"
+                   "   CASE WHEN a.translation_group IS NULL THEN a.id END"
+                   "  ORDER BY b.score, a.id)"
+                   " FROM best b JOIN announcements a ON a.id = b.id)"
+                   " SELECT " ANNOUNCEMENT_COLUMNS ", r.score, a.content_html, a.content_text"
                    " FROM ranked r JOIN announcements a ON a.id = r.id"
                    " LEFT JOIN entities d ON d.id = a.district_id"
                    " WHERE r.n = 1 ORDER BY r.score, a.id LIMIT :limit");
@@ -3784,7 +3804,10 @@ search_hit_from_row (GazetteStore       *self,
  * quote, stray operators) is read leniently, never as an error. Blank text finds nothing.
  *
  * Hits are ranked by bm25, a match in the title counting most, and each translation group
- * appears once, as its best-ranked member. Safe to call from a worker thread.
+ * appears once, as its best-ranked member. When @limit is not 0, only the newest 1,000
+ * matches (in the order they were stored; more when @limit is large) are ranked, so that a
+ * word found in most of a large store costs no more than a rare one. Safe to call from a
+ * worker thread.
  *
  * Returns: (transfer container) (element-type GazetteSearchHit) (nullable): the hits,
  *   best first, or %NULL with @error set
@@ -3833,6 +3856,9 @@ gazette_store_search (GazetteStore        *self,
 
   query_bind (stmt, query, NULL, limit > 0 ? (gint64) limit : -1, 0);
   bind_named_text (stmt, ":match", match);
+  bind_named_int64 (stmt, ":candidates",
+                    limit > 0 ? MAX ((gint64) SEARCH_CANDIDATES, (gint64) limit * 3) : -1);
+  bind_named_int64 (stmt, ":best", limit > 0 ? (gint64) limit * SEARCH_GROUP_SIZE : -1);
 
   districts = new_district_cache ();
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
