@@ -603,6 +603,7 @@ struct _GazetteStore
   GString          *tokens_buffer;
   sqlite3_stmt     *search_stmts[N_SEARCH_MASKS];
   sqlite3_stmt     *search_index_stmt;
+  sqlite3_stmt     *search_index_many_stmt;
   int               entity_generation;   /* atomic; see _gazette_store_get_entity_generation() */
 
   /* See "Checkpoints" above. */
@@ -1496,6 +1497,21 @@ store_load_words (GazetteStore *self)
   sqlite3_finalize (stmt);
 }
 
+/* The same for every announcement whose row id is in the JSON array ?1, in one statement.
+ * Every statement that writes to an FTS5 table opens a savepoint, and FTS5 writes what it
+ * holds in memory to disk as a new segment at each one; one statement per announcement made
+ * a segment per announcement, and merging them cost more than the rest of the ingest. */
+#define SEARCH_INDEX_MANY_SQL \
+  "INSERT OR REPLACE INTO announcements_search (rowid, title, summary, body, names)" \
+  " SELECT a.id, gazette_search_tokens (a.title), gazette_search_tokens (a.summary)," \
+  "  gazette_search_tokens (coalesce (a.content_text, gazette_html_text (a.content_html)))," \
+  "  gazette_search_tokens ((SELECT group_concat (t, ' ') FROM (" \
+  "   SELECT j.value AS t FROM announcement_entities ae" \
+  "    JOIN entities e ON e.id = ae.entity_id, json_each (e.name) j" \
+  "    WHERE ae.announcement_id = a.id AND ae.origin = 0" \
+  "   UNION ALL SELECT q.text FROM quotes q WHERE q.announcement_id = a.id)))" \
+  " FROM announcements a WHERE a.id IN (SELECT value FROM json_each (?1))"
+
 /* Writes (or rewrites) the index row of one stored announcement, from what is stored. */
 static gboolean
 store_index_announcement (GazetteStore  *self,
@@ -1509,6 +1525,33 @@ store_index_announcement (GazetteStore  *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, row_id);
+
+  return store_step_done (self, stmt, error);
+}
+
+/* Writes the index rows of the announcements in @row_ids (gint64). */
+static gboolean
+store_index_announcements (GazetteStore  *self,
+                           GArray        *row_ids,
+                           GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  GString *json;
+
+  if (row_ids->len == 0)
+    return TRUE;
+
+  stmt = store_prepare (self, &self->search_index_many_stmt, SEARCH_INDEX_MANY_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  json = g_string_sized_new (row_ids->len * 8 + 2);
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < row_ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (row_ids, gint64, i));
+  g_string_append_c (json, ']');
+  bind_owned_text (stmt, 1, g_string_free (json, FALSE));
 
   return store_step_done (self, stmt, error);
 }
@@ -1793,6 +1836,7 @@ typedef struct
   GArray       *quote_officials;                 /* gint64, reused */
   GPtrArray    *figure_labels;                   /* JSON text, reused */
   GByteArray   *hash_input;                      /* reused */
+  GArray       *index_ids;                       /* gint64: new and changed announcements */
   GDateTime    *now;
 } ApplyContext;
 
@@ -1811,6 +1855,7 @@ apply_context_init (ApplyContext *ctx,
   ctx->quote_officials = g_array_new (FALSE, FALSE, sizeof (gint64));
   ctx->figure_labels = g_ptr_array_new_with_free_func (g_free);
   ctx->hash_input = g_byte_array_sized_new (4096);
+  ctx->index_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   ctx->now = now;
 }
 
@@ -1824,6 +1869,7 @@ apply_context_clear (ApplyContext *ctx)
   g_clear_pointer (&ctx->quote_officials, g_array_unref);
   g_clear_pointer (&ctx->figure_labels, g_ptr_array_unref);
   g_clear_pointer (&ctx->hash_input, g_byte_array_unref);
+  g_clear_pointer (&ctx->index_ids, g_array_unref);
 }
 
 /* Finds the slot of (@kind, @key), reading the stored entity the first time, or inserting
@@ -2153,8 +2199,10 @@ apply_children (ApplyContext         *ctx,
         return FALSE;
     }
 
-  return store_add_text_figures (self, row_id, announcement, error) &&
-         store_index_announcement (self, row_id, error);
+  /* Indexed once the whole document is in; see store_index_announcements(). */
+  g_array_append_val (ctx->index_ids, row_id);
+
+  return store_add_text_figures (self, row_id, announcement, error);
 }
 
 static gboolean
@@ -2447,7 +2495,8 @@ store_apply_locked (GazetteStore         *self,
       }
   }
 
-  return apply_flush_entities (ctx, error);
+  return apply_flush_entities (ctx, error) &&
+         store_index_announcements (self, ctx->index_ids, error);
 }
 
 /* List queries */
@@ -2920,6 +2969,7 @@ gazette_store_finalize (GObject *object)
   for (guint i = 0; i < N_SEARCH_MASKS; i++)
     g_clear_pointer (&self->search_stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->search_index_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->search_index_many_stmt, sqlite3_finalize);
 
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Could not close the database %s: %s", self->path, sqlite3_errmsg (self->db));
