@@ -1434,6 +1434,69 @@ fts_tokenizer_tokenize (Fts5Tokenizer  *tokenizer,
   return SQLITE_OK;
 }
 
+/* The FTS5 function gazette_rank(announcements_search, weight…): bm25 as FTS5's bm25()
+ * computes it (k1 = 1.2, b = 0.75, a column's hits counted times its weight), but with
+ * the same inverse document frequency for every phrase. FTS5's bm25() counts the rows each
+ * phrase is in by reading the phrase's whole doclist, once per query: for a word in most of
+ * a large store that cost more than the rest of the search. Every hit holds every phrase
+ * (phrases are joined with AND), so with one phrase the order is bm25's; with several, a
+ * rare phrase no longer weighs more than a common one. Smaller is better, as with bm25(). */
+static void
+rank_func (const Fts5ExtensionApi  *api,
+           Fts5Context             *fts,
+           sqlite3_context         *context,
+           int                      argc,
+           sqlite3_value          **argv)
+{
+  const double k1 = 1.2;
+  const double b = 0.75;
+  double freq_buffer[8];
+  g_autofree double *freq_heap = NULL;
+  double *freq = freq_buffer;
+  sqlite3_int64 n_rows = 0;
+  sqlite3_int64 n_tokens = 0;
+  int n_phrases = api->xPhraseCount (fts);
+  int n_inst = 0;
+  int doc_len = 0;
+  double average;
+  double score = 0;
+  int rc;
+
+  if (n_phrases > (int) G_N_ELEMENTS (freq_buffer))
+    freq = freq_heap = g_new (double, n_phrases);
+  for (int i = 0; i < n_phrases; i++)
+    freq[i] = 0;
+
+  rc = api->xRowCount (fts, &n_rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnSize (fts, -1, &doc_len);
+  if (rc == SQLITE_OK)
+    rc = api->xInstCount (fts, &n_inst);
+  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK && phrase >= 0 && phrase < n_phrases)
+        freq[phrase] += column < argc ? sqlite3_value_double (argv[column]) : 1.0;
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  average = n_rows > 0 ? (double) n_tokens / (double) n_rows : 1.0;
+  if (average <= 0)
+    average = 1.0;
+  for (int i = 0; i < n_phrases; i++)
+    score += freq[i] * (k1 + 1) / (freq[i] + k1 * (1 - b + b * doc_len / average));
+
+  sqlite3_result_double (context, -score);
+}
+
 /* Runs on every connection that may touch the index, before migrations. */
 static gboolean
 store_register_search (GazetteStore  *self,
@@ -1467,6 +1530,8 @@ store_register_search (GazetteStore  *self,
           return FALSE;
         }
       rc = api->xCreateTokenizer (api, "gazette", self, &tokenizer, NULL);
+      if (rc == SQLITE_OK)
+        rc = api->xCreateFunction (api, "gazette_rank", NULL, rank_func, NULL);
     }
 
   if (rc != SQLITE_OK)
@@ -3736,8 +3801,8 @@ enum {
   SEARCH_COL_CONTENT_TEXT,
 };
 
-/* bm25 weights of title, summary, body and names: a word in the title counts most. */
-#define SEARCH_RANK "bm25 (announcements_search, 10.0, 4.0, 1.0, 3.0)"
+/* Weights of title, summary, body and names: a word in the title counts most. */
+#define SEARCH_RANK "gazette_rank (announcements_search, 10.0, 4.0, 1.0, 3.0)"
 
 /* How many matches a search ranks at most: the newest ones (by row id, the order they were
  * stored in). bm25 and the grouping below cost time for every row they see, and a word in
@@ -3853,11 +3918,11 @@ search_hit_from_row (GazetteStore       *self,
  * phrase; a word ending in * is a prefix. Text that is not valid query syntax (an unclosed
  * quote, stray operators) is read leniently, never as an error. Blank text finds nothing.
  *
- * Hits are ranked by bm25, a match in the title counting most, and each translation group
- * appears once, as its best-ranked member. When @limit is not 0, only the newest 1,000
- * matches (in the order they were stored; more when @limit is large) are ranked, so that a
- * word found in most of a large store costs no more than a rare one. Safe to call from a
- * worker thread.
+ * Hits are ranked by bm25 (every phrase weighing the same), a match in the title counting
+ * most, and each translation group appears once, as its best-ranked member. When @limit is
+ * not 0, only the newest 1,000 matches (in the order they were stored; more when @limit is
+ * large) are ranked, so that a word found in most of a large store costs no more than a
+ * rare one. Safe to call from a worker thread.
  *
  * Returns: (transfer container) (element-type GazetteSearchHit) (nullable): the hits,
  *   best first, or %NULL with @error set
