@@ -1548,7 +1548,8 @@ format_report (const Results *r)
       append_size_line (out, "total", store_size_total (&r->size_closed));
     }
 
-  g_string_append_printf (out, "7. search (%d hits at most; %d runs of %d queries; LIKE: %d runs):\n",
+  g_string_append_printf (out,
+                          "7. search (%d hits at most; %d runs of %d queries; LIKE: %d runs):\n",
                           SEARCH_LIMIT, SEARCH_REPEATS, N_QUERIES, LIKE_REPEATS);
   g_string_append (out, "     language  index p50   index p95   LIKE p50     LIKE p95     ratio p50  ratio p95\n");
   for (guint lang = 0; lang < N_LANGS; lang++)
