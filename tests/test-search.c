@@ -463,6 +463,55 @@ test_store_search (Fixture       *fixture,
                             g_array_index (spans, GazetteSpan, 0).start, "harbour", 7), ==, 0);
 }
 
+/* A word in more announcements than a search ranks: with a limit, the newest 1,000 matches
+ * are ranked; without one, all of them. */
+static void
+test_store_many_matches (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GazetteFeedDocument) document = gazette_feed_document_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Stored first, so the oldest row: the only one with the word in its title. */
+  g_ptr_array_add (document->announcements,
+                   make ("old", "en", NULL, "Harbour works", "The harbour opens.", 0));
+  for (guint i = 0; i < 1010; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("body-%04u", i);
+      g_autofree char *group = g_strdup_printf ("group-%04u", i / 2);
+
+      g_ptr_array_add (document->announcements,
+                       make (id, i % 2 == 0 ? "en" : "en-GB", group, "Works",
+                             "The harbour opens.", 60 + i));
+    }
+  apply_document (fixture, document);
+
+  hits = gazette_store_search (fixture->store, "harbour", NULL, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 20);
+  /* Groups of two show once, and the old title match is past the bound. */
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GazetteAnnouncement *announcement =
+        gazette_search_hit_get_announcement (g_ptr_array_index (hits, i));
+
+      g_assert_cmpstr (gazette_announcement_get_id (announcement), !=, "old");
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (gazette_announcement_get_translation_group (announcement), !=,
+                         gazette_announcement_get_translation_group (
+                           gazette_search_hit_get_announcement (g_ptr_array_index (hits, j))));
+    }
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = gazette_store_search (fixture->store, "harbour", NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1 + 1010 / 2);
+  g_assert_cmpstr (gazette_announcement_get_id (
+                     gazette_search_hit_get_announcement (g_ptr_array_index (hits, 0))), ==,
+                   "old");
+}
+
 static void
 test_store_filters (Fixture       *fixture,
                     gconstpointer  data)
@@ -637,6 +686,8 @@ main (int   argc,
   g_test_add_func ("/core/search/query/snippet", test_query_snippet);
   g_test_add ("/core/search/store/search", Fixture, NULL,
               fixture_set_up, test_store_search, fixture_tear_down);
+  g_test_add ("/core/search/store/many-matches", Fixture, NULL,
+              fixture_set_up, test_store_many_matches, fixture_tear_down);
   g_test_add ("/core/search/store/filters", Fixture, NULL,
               fixture_set_up, test_store_filters, fixture_tear_down);
   g_test_add ("/core/search/store/in-step", Fixture, NULL,

@@ -628,6 +628,7 @@ struct _GazetteStore
   GString          *tokens_buffer;
   sqlite3_stmt     *search_stmts[N_SEARCH_MASKS];
   sqlite3_stmt     *search_index_stmt;
+  sqlite3_stmt     *search_index_many_stmt;
   int               entity_generation;   /* atomic; see _gazette_store_get_entity_generation() */
 
   /* See "Checkpoints" above. */
@@ -1458,6 +1459,69 @@ fts_tokenizer_tokenize (Fts5Tokenizer  *tokenizer,
   return SQLITE_OK;
 }
 
+/* The FTS5 function gazette_rank(announcements_search, weight…): bm25 as FTS5's bm25()
+ * computes it (k1 = 1.2, b = 0.75, a column's hits counted times its weight), but with
+ * the same inverse document frequency for every phrase. FTS5's bm25() counts the rows each
+ * phrase is in by reading the phrase's whole doclist, once per query: for a word in most of
+ * a large store that cost more than the rest of the search. Every hit holds every phrase
+ * (phrases are joined with AND), so with one phrase the order is bm25's; with several, a
+ * rare phrase no longer weighs more than a common one. Smaller is better, as with bm25(). */
+static void
+rank_func (const Fts5ExtensionApi  *api,
+           Fts5Context             *fts,
+           sqlite3_context         *context,
+           int                      argc,
+           sqlite3_value          **argv)
+{
+  const double k1 = 1.2;
+  const double b = 0.75;
+  double freq_buffer[8];
+  g_autofree double *freq_heap = NULL;
+  double *freq = freq_buffer;
+  sqlite3_int64 n_rows = 0;
+  sqlite3_int64 n_tokens = 0;
+  int n_phrases = api->xPhraseCount (fts);
+  int n_inst = 0;
+  int doc_len = 0;
+  double average;
+  double score = 0;
+  int rc;
+
+  if (n_phrases > (int) G_N_ELEMENTS (freq_buffer))
+    freq = freq_heap = g_new (double, n_phrases);
+  for (int i = 0; i < n_phrases; i++)
+    freq[i] = 0;
+
+  rc = api->xRowCount (fts, &n_rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnSize (fts, -1, &doc_len);
+  if (rc == SQLITE_OK)
+    rc = api->xInstCount (fts, &n_inst);
+  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK && phrase >= 0 && phrase < n_phrases)
+        freq[phrase] += column < argc ? sqlite3_value_double (argv[column]) : 1.0;
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  average = n_rows > 0 ? (double) n_tokens / (double) n_rows : 1.0;
+  if (average <= 0)
+    average = 1.0;
+  for (int i = 0; i < n_phrases; i++)
+    score += freq[i] * (k1 + 1) / (freq[i] + k1 * (1 - b + b * doc_len / average));
+
+  sqlite3_result_double (context, -score);
+}
+
 /* Runs on every connection that may touch the index, before migrations. */
 static gboolean
 store_register_search (GazetteStore  *self,
@@ -1491,6 +1555,8 @@ store_register_search (GazetteStore  *self,
           return FALSE;
         }
       rc = api->xCreateTokenizer (api, "gazette", self, &tokenizer, NULL);
+      if (rc == SQLITE_OK)
+        rc = api->xCreateFunction (api, "gazette_rank", NULL, rank_func, NULL);
     }
 
   if (rc != SQLITE_OK)
@@ -1521,6 +1587,21 @@ store_load_words (GazetteStore *self)
   sqlite3_finalize (stmt);
 }
 
+/* The same for every announcement whose row id is in the JSON array ?1, in one statement.
+ * Every statement that writes to an FTS5 table opens a savepoint, and FTS5 writes what it
+ * holds in memory to disk as a new segment at each one; one statement per announcement made
+ * a segment per announcement, and merging them cost more than the rest of the ingest. */
+#define SEARCH_INDEX_MANY_SQL \
+  "INSERT OR REPLACE INTO announcements_search (rowid, title, summary, body, names)" \
+  " SELECT a.id, gazette_search_tokens (a.title), gazette_search_tokens (a.summary)," \
+  "  gazette_search_tokens (coalesce (a.content_text, gazette_html_text (a.content_html)))," \
+  "  gazette_search_tokens ((SELECT group_concat (t, ' ') FROM (" \
+  "   SELECT j.value AS t FROM announcement_entities ae" \
+  "    JOIN entities e ON e.id = ae.entity_id, json_each (e.name) j" \
+  "    WHERE ae.announcement_id = a.id AND ae.origin = 0" \
+  "   UNION ALL SELECT q.text FROM quotes q WHERE q.announcement_id = a.id)))" \
+  " FROM announcements a WHERE a.id IN (SELECT value FROM json_each (?1))"
+
 /* Writes (or rewrites) the index row of one stored announcement, from what is stored. */
 static gboolean
 store_index_announcement (GazetteStore  *self,
@@ -1534,6 +1615,33 @@ store_index_announcement (GazetteStore  *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, row_id);
+
+  return store_step_done (self, stmt, error);
+}
+
+/* Writes the index rows of the announcements in @row_ids (gint64). */
+static gboolean
+store_index_announcements (GazetteStore  *self,
+                           GArray        *row_ids,
+                           GError       **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  GString *json;
+
+  if (row_ids->len == 0)
+    return TRUE;
+
+  stmt = store_prepare (self, &self->search_index_many_stmt, SEARCH_INDEX_MANY_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  json = g_string_sized_new (row_ids->len * 8 + 2);
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < row_ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (row_ids, gint64, i));
+  g_string_append_c (json, ']');
+  bind_owned_text (stmt, 1, g_string_free (json, FALSE));
 
   return store_step_done (self, stmt, error);
 }
@@ -1818,6 +1926,7 @@ typedef struct
   GArray       *quote_officials;                 /* gint64, reused */
   GPtrArray    *figure_labels;                   /* JSON text, reused */
   GByteArray   *hash_input;                      /* reused */
+  GArray       *index_ids;                       /* gint64: new and changed announcements */
   GDateTime    *now;
 } ApplyContext;
 
@@ -1836,6 +1945,7 @@ apply_context_init (ApplyContext *ctx,
   ctx->quote_officials = g_array_new (FALSE, FALSE, sizeof (gint64));
   ctx->figure_labels = g_ptr_array_new_with_free_func (g_free);
   ctx->hash_input = g_byte_array_sized_new (4096);
+  ctx->index_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   ctx->now = now;
 }
 
@@ -1849,6 +1959,7 @@ apply_context_clear (ApplyContext *ctx)
   g_clear_pointer (&ctx->quote_officials, g_array_unref);
   g_clear_pointer (&ctx->figure_labels, g_ptr_array_unref);
   g_clear_pointer (&ctx->hash_input, g_byte_array_unref);
+  g_clear_pointer (&ctx->index_ids, g_array_unref);
 }
 
 /* Finds the slot of (@kind, @key), reading the stored entity the first time, or inserting
@@ -2178,8 +2289,10 @@ apply_children (ApplyContext         *ctx,
         return FALSE;
     }
 
-  return store_add_text_figures (self, row_id, announcement, error) &&
-         store_index_announcement (self, row_id, error);
+  /* Indexed once the whole document is in; see store_index_announcements(). */
+  g_array_append_val (ctx->index_ids, row_id);
+
+  return store_add_text_figures (self, row_id, announcement, error);
 }
 
 static gboolean
@@ -2472,7 +2585,8 @@ store_apply_locked (GazetteStore         *self,
       }
   }
 
-  return apply_flush_entities (ctx, error);
+  return apply_flush_entities (ctx, error) &&
+         store_index_announcements (self, ctx->index_ids, error);
 }
 
 /* List queries */
@@ -2945,6 +3059,7 @@ gazette_store_finalize (GObject *object)
   for (guint i = 0; i < N_SEARCH_MASKS; i++)
     g_clear_pointer (&self->search_stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->search_index_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->search_index_many_stmt, sqlite3_finalize);
 
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Could not close the database %s: %s", self->path, sqlite3_errmsg (self->db));
@@ -3719,11 +3834,25 @@ enum {
   SEARCH_COL_CONTENT_TEXT,
 };
 
-/* bm25 weights of title, summary, body and names: a word in the title counts most. */
-#define SEARCH_RANK "bm25 (announcements_search, 10.0, 4.0, 1.0, 3.0)"
+/* Weights of title, summary, body and names: a word in the title counts most. */
+#define SEARCH_RANK "gazette_rank (announcements_search, 10.0, 4.0, 1.0, 3.0)"
 
-/* Only fixed fragments go into the text: the values are bound. Hits are ranked within their
- * translation group first, so that each group shows once, as its best-ranked member. */
+/* How many matches a search ranks at most: the newest ones (by row id, the order they were
+ * stored in). bm25 and the grouping below cost time for every row they see, and a word in
+ * most announcements would have them rank the whole store; FTS5 hands out matches in row id
+ * order without ranking them, so this bound keeps a search's cost flat. A search with fewer
+ * matches ranks them all. */
+#define SEARCH_CANDIDATES 1000
+
+/* Grouping by translation group reads each candidate's row; only the best-ranked
+ * candidates are grouped: enough for a page of hits as long as a group has at most this
+ * many members among them (a group holds one announcement per language). */
+#define SEARCH_GROUP_SIZE 8
+
+/* Only fixed fragments go into the text: the values are bound. The filters go into the
+ * candidates, so that the bound above counts only rows that may be shown. Hits are ranked
+ * within their translation group first, so that each group shows once, as its best-ranked
+ * member. */
 static char *
 search_build_sql (guint mask)
 {
@@ -3736,26 +3865,32 @@ search_build_sql (guint mask)
 
   g_string_append (sql,
                    "hits (id, score) AS ("
-                   " SELECT rowid, " SEARCH_RANK " FROM announcements_search"
-                   " WHERE announcements_search MATCH :match),"
-                   " ranked (id, score, n) AS ("
-                   " SELECT h.id, h.score, row_number () OVER ("
-                   "  PARTITION BY a.translation_group,"
-                   "   CASE WHEN a.translation_group IS NULL THEN a.id END"
-                   "  ORDER BY h.score, a.id)"
-                   " FROM hits h JOIN announcements a ON a.id = h.id");
+                   " SELECT announcements_search.rowid, " SEARCH_RANK
+                   " FROM announcements_search");
+  if (mask != 0)
+    g_string_append (sql, " JOIN announcements a ON a.id = announcements_search.rowid");
+  g_string_append (sql, " WHERE announcements_search MATCH :match");
 
   for (guint i = 0; (1u << i) < N_SEARCH_MASKS; i++)
     {
       if ((mask & (1u << i)) == 0)
         continue;
 
-      g_string_append (sql, (mask & ((1u << i) - 1)) == 0 ? " WHERE " : " AND ");
+      g_string_append (sql, " AND ");
       g_string_append (sql, filter_sql[i]);
     }
 
   g_string_append (sql,
-                   ") SELECT " ANNOUNCEMENT_COLUMNS ", r.score, a.content_html, a.content_text"
+                   " ORDER BY announcements_search.rowid DESC LIMIT :candidates),"
+                   " best (id, score) AS ("
+                   " SELECT id, score FROM hits ORDER BY score, id LIMIT :best),"
+                   " ranked (id, score, n) AS ("
+                   " SELECT b.id, b.score, row_number () OVER ("
+                   "  PARTITION BY a.translation_group,"
+                   "   CASE WHEN a.translation_group IS NULL THEN a.id END"
+                   "  ORDER BY b.score, a.id)"
+                   " FROM best b JOIN announcements a ON a.id = b.id)"
+                   " SELECT " ANNOUNCEMENT_COLUMNS ", r.score, a.content_html, a.content_text"
                    " FROM ranked r JOIN announcements a ON a.id = r.id"
                    " LEFT JOIN entities d ON d.id = a.district_id"
                    " WHERE r.n = 1 ORDER BY r.score, a.id LIMIT :limit");
@@ -3816,8 +3951,11 @@ search_hit_from_row (GazetteStore       *self,
  * phrase; a word ending in * is a prefix. Text that is not valid query syntax (an unclosed
  * quote, stray operators) is read leniently, never as an error. Blank text finds nothing.
  *
- * Hits are ranked by bm25, a match in the title counting most, and each translation group
- * appears once, as its best-ranked member. Safe to call from a worker thread.
+ * Hits are ranked by bm25 (every phrase weighing the same), a match in the title counting
+ * most, and each translation group appears once, as its best-ranked member. When @limit is
+ * not 0, only the newest 1,000 matches (in the order they were stored; more when @limit is
+ * large) are ranked, so that a word found in most of a large store costs no more than a
+ * rare one. Safe to call from a worker thread.
  *
  * Returns: (transfer container) (element-type GazetteSearchHit) (nullable): the hits,
  *   best first, or %NULL with @error set
@@ -3866,6 +4004,9 @@ gazette_store_search (GazetteStore        *self,
 
   query_bind (stmt, query, NULL, limit > 0 ? (gint64) limit : -1, 0);
   bind_named_text (stmt, ":match", match);
+  bind_named_int64 (stmt, ":candidates",
+                    limit > 0 ? MAX ((gint64) SEARCH_CANDIDATES, (gint64) limit * 3) : -1);
+  bind_named_int64 (stmt, ":best", limit > 0 ? (gint64) limit * SEARCH_GROUP_SIZE : -1);
 
   districts = new_district_cache ();
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

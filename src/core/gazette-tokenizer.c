@@ -217,6 +217,12 @@ is_dictionary_script (UChar32 c)
 {
   UErrorCode status = U_ZERO_ERROR;
 
+  /* Most characters of a text are in these ranges, and asking ICU is slower. */
+  if (c < 0x0E00)
+    return FALSE;
+  if (c <= 0x0E7F || (c >= 0x4E00 && c <= 0x9FFF))
+    return TRUE;
+
   switch ((int) uscript_getScript (c, &status))
     {
     case USCRIPT_THAI:
@@ -236,6 +242,11 @@ static gboolean
 is_han (UChar32 c)
 {
   UErrorCode status = U_ZERO_ERROR;
+
+  if (c < 0x2E80)
+    return FALSE;
+  if (c >= 0x4E00 && c <= 0x9FFF)
+    return TRUE;
 
   return uscript_getScript (c, &status) == USCRIPT_HAN;
 }
@@ -430,9 +441,15 @@ tokenizer_load (GazetteTokenizer *self,
                 gsize             len)
 {
   gsize i = 0;
+  UChar *units;
+  guint32 *offsets;
+  guint n = 0;
 
-  g_array_set_size (self->units, 0);
-  g_array_set_size (self->offsets, 0);
+  /* A byte makes at most one unit, but for the four-byte sequences that make two. */
+  g_array_set_size (self->units, len);
+  g_array_set_size (self->offsets, len + 1);
+  units = &g_array_index (self->units, UChar, 0);
+  offsets = &g_array_index (self->offsets, guint32, 0);
 
   while (i < len)
     {
@@ -442,10 +459,8 @@ tokenizer_load (GazetteTokenizer *self,
 
       if (byte < 0x80)
         {
-          UChar unit = byte;
-
-          g_array_append_val (self->units, unit);
-          g_array_append_val (self->offsets, offset);
+          units[n] = byte;
+          offsets[n++] = offset;
           i++;
           continue;
         }
@@ -453,37 +468,30 @@ tokenizer_load (GazetteTokenizer *self,
       c = g_utf8_get_char_validated (text + i, len - i);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
-          UChar unit = 0xFFFD;
-
-          g_array_append_val (self->units, unit);
-          g_array_append_val (self->offsets, offset);
+          units[n] = 0xFFFD;
+          offsets[n++] = offset;
           i++;
           continue;
         }
 
       if (c > 0xFFFF)
         {
-          UChar units[2] = { U16_LEAD (c), U16_TRAIL (c) };
-
-          g_array_append_vals (self->units, units, 2);
-          g_array_append_val (self->offsets, offset);
-          g_array_append_val (self->offsets, offset);
+          units[n] = U16_LEAD (c);
+          offsets[n++] = offset;
+          units[n] = U16_TRAIL (c);
+          offsets[n++] = offset;
         }
       else
         {
-          UChar unit = (UChar) c;
-
-          g_array_append_val (self->units, unit);
-          g_array_append_val (self->offsets, offset);
+          units[n] = (UChar) c;
+          offsets[n++] = offset;
         }
       i = g_utf8_next_char (text + i) - text;
     }
 
-  {
-    guint32 end = (guint32) len;
-
-    g_array_append_val (self->offsets, end);
-  }
+  offsets[n] = (guint32) len;
+  g_array_set_size (self->units, n);
+  g_array_set_size (self->offsets, n + 1);
 }
 
 /* Appends @units folded to self->token, in UTF-8. */
@@ -661,6 +669,12 @@ run_word (Run      *run,
       UChar32 c;
 
       U16_NEXT (units, i, end, c);
+      if (c < 0x80)
+        {
+          any_alnum |= g_ascii_isalnum (c);
+          all_han = FALSE;
+          continue;
+        }
       if (u_isalnum (c) || u_charType (c) == U_OTHER_LETTER)
         any_alnum = TRUE;
       if (!is_han (c))
