@@ -35,8 +35,9 @@
  *                    which the benchmark started the process) to the first painted frame
  *   ready MS         to the first frame that shows the loaded sidebar and list
  *   scroll S STEPS MEAN-MS P95-MS MAX-MS
- *                    the list from top to bottom in STEPS equal jumps, each timed from
- *                    the jump to the frame that shows it
+ *                    (mode scroll) the list from top to bottom in STEPS equal jumps, each
+ *                    timed from the jump to the frame that shows it; (mode page) the list
+ *                    a screenful a frame from the top, as a fast fling or Page Down does
  * then leaves at once, so that the figures are not blurred by tear-down. */
 
 #define SCROLL_STEPS 300
@@ -92,11 +93,15 @@ next_scroll_step (Benchmark *bench)
 {
   GtkScrolledWindow *scroller = _gazette_window_get_list_scroller (bench->window);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-  double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double range = gtk_adjustment_get_upper (adjustment) - page;
 
   bench->step++;
   bench->step_start = g_get_monotonic_time ();
-  gtk_adjustment_set_value (adjustment, range * bench->step / SCROLL_STEPS);
+  if (g_str_equal (bench->mode, "page"))
+    gtk_adjustment_set_value (adjustment, MIN (range, page * bench->step));
+  else
+    gtk_adjustment_set_value (adjustment, range * bench->step / SCROLL_STEPS);
 }
 
 static void
@@ -122,7 +127,7 @@ after_paint_cb (GdkFrameClock *clock,
       printf ("ready %.1f\n", ms_since_t0 (bench));
       fflush (stdout);
 
-      if (!g_str_equal (bench->mode, "scroll"))
+      if (!g_str_equal (bench->mode, "scroll") && !g_str_equal (bench->mode, "page"))
         _exit (0);
 
       bench->scroll_start = g_get_monotonic_time ();
