@@ -748,23 +748,27 @@ static gboolean opt_unread;
 static gboolean opt_starred;
 static int opt_limit = 50;
 
+/* The filters list and search share. */
+#define FILTER_ENTRIES \
+  { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district, \
+    /* Translators: in the descriptions of list's options, ID is the option's value, which \
+     * --help shows as “--district=ID”. */ \
+    N_("Only announcements about district ID or the districts within it"), N_("ID") }, \
+  { "official", 0, 0, G_OPTION_ARG_STRING, &opt_official, \
+    N_("Only announcements that name official ID"), N_("ID") }, \
+  { "project", 0, 0, G_OPTION_ARG_STRING, &opt_project, \
+    N_("Only announcements about project ID"), N_("ID") }, \
+  { "organisation", 0, 0, G_OPTION_ARG_STRING, &opt_organisation, \
+    N_("Only announcements that name organisation ID"), N_("ID") }, \
+  { "feed", 0, 0, G_OPTION_ARG_STRING, &opt_feed, \
+    N_("Only announcements from feed ID or URL"), N_("ID") }, \
+  { "unread", 0, 0, G_OPTION_ARG_NONE, &opt_unread, \
+    N_("Only unread announcements"), NULL }, \
+  { "starred", 0, 0, G_OPTION_ARG_NONE, &opt_starred, \
+    N_("Only starred announcements"), NULL }, \
+
 static const GOptionEntry list_entries[] = {
-  { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district,
-    /* Translators: in the descriptions of list's options, ID is the option's value, which
-     * --help shows as “--district=ID”. */
-    N_("Only announcements about district ID or the districts within it"), N_("ID") },
-  { "official", 0, 0, G_OPTION_ARG_STRING, &opt_official,
-    N_("Only announcements that name official ID"), N_("ID") },
-  { "project", 0, 0, G_OPTION_ARG_STRING, &opt_project,
-    N_("Only announcements about project ID"), N_("ID") },
-  { "organisation", 0, 0, G_OPTION_ARG_STRING, &opt_organisation,
-    N_("Only announcements that name organisation ID"), N_("ID") },
-  { "feed", 0, 0, G_OPTION_ARG_STRING, &opt_feed,
-    N_("Only announcements from feed ID or URL"), N_("ID") },
-  { "unread", 0, 0, G_OPTION_ARG_NONE, &opt_unread,
-    N_("Only unread announcements"), NULL },
-  { "starred", 0, 0, G_OPTION_ARG_NONE, &opt_starred,
-    N_("Only starred announcements"), NULL },
+  FILTER_ENTRIES
   { "limit", 0, 0, G_OPTION_ARG_INT, &opt_limit,
     /* Translators: N is the option's value, as the next message names it. */
     N_("Show at most N announcements, newest first (0 for all; default 50)"),
@@ -886,20 +890,7 @@ command_list (Cli   *cli,
 /* ---- search --------------------------------------------------------------------------- */
 
 static const GOptionEntry search_entries[] = {
-  { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district,
-    N_("Only announcements about district ID or the districts within it"), N_("ID") },
-  { "official", 0, 0, G_OPTION_ARG_STRING, &opt_official,
-    N_("Only announcements that name official ID"), N_("ID") },
-  { "project", 0, 0, G_OPTION_ARG_STRING, &opt_project,
-    N_("Only announcements about project ID"), N_("ID") },
-  { "organisation", 0, 0, G_OPTION_ARG_STRING, &opt_organisation,
-    N_("Only announcements that name organisation ID"), N_("ID") },
-  { "feed", 0, 0, G_OPTION_ARG_STRING, &opt_feed,
-    N_("Only announcements from feed ID or URL"), N_("ID") },
-  { "unread", 0, 0, G_OPTION_ARG_NONE, &opt_unread,
-    N_("Only unread announcements"), NULL },
-  { "starred", 0, 0, G_OPTION_ARG_NONE, &opt_starred,
-    N_("Only starred announcements"), NULL },
+  FILTER_ENTRIES
   { "limit", 0, 0, G_OPTION_ARG_INT, &opt_limit,
     N_("Show at most N announcements, best match first (0 for all; default 50)"), N_("N") },
   { NULL }
