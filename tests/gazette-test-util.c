@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "gazette-test-util.h"
 
 /* The contents of tests/data/FOLDER/NAME; the test fails when it cannot be read. */
@@ -67,4 +69,23 @@ gazette_test_localized (const char *first_tag,
   va_end (args);
 
   return self;
+}
+
+/* Removes a temporary folder and everything in it (a test's store, its images). */
+void
+gazette_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        gazette_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
 }

@@ -32,5 +32,6 @@ GBytes           *gazette_test_load_fixture (const char *folder,
 GPtrArray        *gazette_test_problems_new (void);
 GazetteLocalized *gazette_test_localized    (const char *first_tag,
                                              ...) G_GNUC_NULL_TERMINATED;
+void              gazette_test_remove_tree  (const char *path);
 
 G_END_DECLS

@@ -27,6 +27,7 @@
 #include "gazette-announcement-list.h"
 #include "gazette-announcement-private.h"
 #include "gazette-feed-document.h"
+#include "gazette-test-util.h"
 
 /* 2018-12-01T00:00:00Z */
 #define BASE_TIME G_GINT64_CONSTANT (1543622400)
@@ -98,26 +99,13 @@ fixture_set_up (Fixture       *fixture,
     }
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  gazette_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

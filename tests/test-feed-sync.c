@@ -164,23 +164,6 @@ fixture_setup (Fixture       *fixture,
   gazette_fetcher_set_timeout (gazette_sync_get_fetcher (fixture->sync), 5);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_teardown (Fixture       *fixture,
@@ -204,7 +187,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->base, g_uri_unref);
   g_clear_pointer (&fixture->routes, g_hash_table_unref);
   g_clear_pointer (&fixture->requests, g_hash_table_unref);
-  remove_tree (fixture->tmpdir);
+  gazette_test_remove_tree (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
 }
 

@@ -29,6 +29,7 @@
 #include "gazette-feed.h"
 #include "gazette-store.h"
 #include "gazette-sync.h"
+#include "gazette-test-util.h"
 
 #define SAMPLE_URL "resource:///io/github/gazette/Gazette/sample/districts.json"
 
@@ -152,19 +153,6 @@ fixture_setup (Fixture       *fixture,
   gazette_fetcher_set_timeout (gazette_sync_get_fetcher (fixture->sync), 5);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_teardown (Fixture       *fixture,
@@ -189,7 +177,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->server);
   g_clear_pointer (&fixture->base, g_uri_unref);
   g_clear_pointer (&fixture->last_if_none_match, g_free);
-  remove_tree (fixture->tmpdir);
+  gazette_test_remove_tree (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
 }
 

@@ -36,6 +36,7 @@
 #include "gazette-sidebar.h"
 #include "gazette-sync.h"
 #include "gazette-window-private.h"
+#include "gazette-test-util.h"
 
 #define PLAN_EN "xiaoshan-digital-economy-plan-en"
 
@@ -123,23 +124,6 @@ fixture_set_up (Fixture       *fixture,
   wait_until (_gazette_window_is_ready (fixture->window));
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_tear_down (Fixture       *fixture,
@@ -149,7 +133,7 @@ fixture_tear_down (Fixture       *fixture,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&fixture->app);
-  remove_tree (fixture->dir);
+  gazette_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
