@@ -988,6 +988,15 @@ gazette_window_select_announcement (GazetteWindow *self,
 
   replace_str (&self->wanted_announcement, id);
 
+  /* A recent announcement is on the first page, which the view may not have asked for yet. */
+  if (self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0 &&
+      !gazette_announcement_list_find (self->list, id, &position))
+    {
+      GObject *first = g_list_model_get_item (G_LIST_MODEL (self->list), 0);
+
+      g_clear_object (&first);
+    }
+
   if (self->list != NULL && gazette_announcement_list_find (self->list, id, &position))
     gtk_single_selection_set_selected (self->selection, position);
   else
