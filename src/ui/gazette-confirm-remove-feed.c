@@ -35,14 +35,68 @@ typedef struct
 } Confirmation;
 
 static void
-confirmation_free (gpointer data,
-                   GClosure *closure)
+confirmation_free_data (Confirmation *confirmation)
 {
-  Confirmation *confirmation = data;
-
   g_clear_object (&confirmation->store);
   g_clear_object (&confirmation->feed);
   g_free (confirmation);
+}
+
+static void
+confirmation_free (gpointer  data,
+                   GClosure *closure)
+{
+  confirmation_free_data (data);
+}
+
+static Confirmation *
+confirmation_copy (Confirmation *confirmation)
+{
+  Confirmation *copy = g_new0 (Confirmation, 1);
+
+  copy->store = g_object_ref (confirmation->store);
+  copy->feed = g_object_ref (confirmation->feed);
+  copy->callback = confirmation->callback;
+  copy->user_data = confirmation->user_data;
+
+  return copy;
+}
+
+static void
+remove_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Confirmation *confirmation = task_data;
+  GError *error = NULL;
+  guint n_removed = 0;
+
+  /* A feed of many announcements takes a while to delete (its rows, links, index entries
+   * and images): not on the main thread. */
+  if (!gazette_store_remove_feed (confirmation->store, gazette_feed_get_id (confirmation->feed),
+                                  &n_removed, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, n_removed);
+}
+
+static void
+remove_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Confirmation *confirmation = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gssize n_removed = g_task_propagate_int (G_TASK (result), &error);
+
+  if (error != NULL)
+    g_debug ("Cannot remove feed %s: %s", gazette_feed_get_url (confirmation->feed),
+             error->message);
+
+  if (confirmation->callback != NULL)
+    confirmation->callback (confirmation->feed, error == NULL, error == NULL ? n_removed : 0,
+                            error, confirmation->user_data);
 }
 
 static void
@@ -51,23 +105,20 @@ on_response_cb (AdwMessageDialog *dialog,
                 gpointer          user_data)
 {
   Confirmation *confirmation = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean removed = FALSE;
-  guint n_removed = 0;
+  g_autoptr(GTask) task = NULL;
 
-  if (g_strcmp0 (response, "remove") == 0)
+  if (g_strcmp0 (response, "remove") != 0)
     {
-      removed = gazette_store_remove_feed (confirmation->store,
-                                           gazette_feed_get_id (confirmation->feed),
-                                           &n_removed, &error);
-      if (!removed)
-        g_debug ("Cannot remove feed %s: %s",
-                 gazette_feed_get_url (confirmation->feed), error->message);
+      if (confirmation->callback != NULL)
+        confirmation->callback (confirmation->feed, FALSE, 0, NULL, confirmation->user_data);
+      return;
     }
 
-  if (confirmation->callback != NULL)
-    confirmation->callback (confirmation->feed, removed, n_removed, error,
-                            confirmation->user_data);
+  task = g_task_new (NULL, NULL, remove_cb, NULL);
+  g_task_set_source_tag (task, on_response_cb);
+  g_task_set_task_data (task, confirmation_copy (confirmation),
+                        (GDestroyNotify) confirmation_free_data);
+  g_task_run_in_thread (task, remove_worker);
 }
 
 /**
