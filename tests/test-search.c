@@ -167,6 +167,40 @@ test_query_syntax (void)
   assert_fts5 ("  \"\" ,. ", NULL);
 }
 
+/* A snippet near the start of a long body: the text after it is not cut into words, and
+ * the snippet is the same as if it were (it was, before). */
+static void
+test_query_snippet_long (void)
+{
+  g_autoptr(GazetteTokenizer) tokenizer = gazette_tokenizer_new (NULL);
+  g_autoptr(GazetteSearchQuery) query =
+    gazette_search_query_new (tokenizer, "\"machine vision\" vision 萧山");
+  g_autoptr(GString) text = g_string_new ("The district has launched a project. ");
+  g_autoptr(GArray) matches = NULL;
+  g_autofree char *snippet = NULL;
+  GazetteSpan *span;
+
+  g_string_append (text, "It is about computer vision and machine vision in 萧山区, from chips to "
+                         "devices and platforms, and the whole industrial chain comes with it");
+  for (guint i = 0; i < 400; i++)
+    g_string_append (text, ", and machine vision in 萧山 again");
+  g_string_append (text, ".");
+
+  snippet = gazette_search_query_snippet (query, tokenizer, text->str, TRUE, &matches);
+  g_assert_cmpstr (snippet, ==,
+                   "…project. It is about computer vision and machine vision in 萧山区, from "
+                   "chips to devices and platforms, and the whole industrial chain comes with "
+                   "it, and…");
+  g_assert_cmpuint (matches->len, ==, 3);
+  span = &g_array_index (matches, GazetteSpan, 1);
+  g_assert_cmpint (strncmp (snippet + span->start, "machine vision",
+                            span->end - span->start), ==, 0);
+  g_assert_cmpuint (span->end - span->start, ==, strlen ("machine vision"));
+  span = &g_array_index (matches, GazetteSpan, 2);
+  g_assert_cmpint (strncmp (snippet + span->start, "萧山", span->end - span->start), ==, 0);
+  g_assert_cmpuint (span->end - span->start, ==, strlen ("萧山"));
+}
+
 static void
 test_query_snippet (void)
 {
@@ -684,6 +718,7 @@ main (int   argc,
   g_test_add_func ("/core/search/tokenizer/folding", test_tokenizer_folding);
   g_test_add_func ("/core/search/query/syntax", test_query_syntax);
   g_test_add_func ("/core/search/query/snippet", test_query_snippet);
+  g_test_add_func ("/core/search/query/snippet-long", test_query_snippet_long);
   g_test_add ("/core/search/store/search", Fixture, NULL,
               fixture_set_up, test_store_search, fixture_tear_down);
   g_test_add ("/core/search/store/many-matches", Fixture, NULL,
