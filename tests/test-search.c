@@ -497,6 +497,58 @@ test_store_search (Fixture       *fixture,
                             g_array_index (spans, GazetteSpan, 0).start, "harbour", 7), ==, 0);
 }
 
+/* Where a hit's snippet comes from: the summary if it matches, else the body if it does,
+ * else the start of the summary, unmarked (a match in the names only). */
+static const char *
+snippet_of (GPtrArray *hits)
+{
+  g_assert_cmpuint (hits->len, ==, 1);
+  return gazette_search_hit_get_snippet (g_ptr_array_index (hits, 0));
+}
+
+static guint
+n_snippet_matches (GPtrArray *hits)
+{
+  return gazette_search_hit_get_snippet_matches (g_ptr_array_index (hits, 0))->len;
+}
+
+static void
+test_store_snippet_source (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GazetteFeedDocument) document = gazette_feed_document_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+  GazetteAnnouncement *a;
+
+  a = make ("roads", "en", NULL, "Works this week", "The harbour opens on Monday.", 0);
+  a->summary = g_strdup ("Roads and bridges are repaired.");
+  g_ptr_array_add (a->officials,
+                   make_entity (GAZETTE_ENTITY_OFFICIAL, "tong-guili", "ถง กุ้ยลี่", "佟桂莉",
+                                "Tong Guili"));
+  g_ptr_array_add (document->announcements, a);
+  apply_document (fixture, document);
+
+  hits = search (fixture->store, "bridges", NULL);
+  g_assert_cmpstr (snippet_of (hits), ==, "Roads and bridges are repaired.");
+  g_assert_cmpuint (n_snippet_matches (hits), ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = search (fixture->store, "harbour", NULL);
+  g_assert_cmpstr (snippet_of (hits), ==, "The harbour opens on Monday.");
+  g_assert_cmpuint (n_snippet_matches (hits), ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = search (fixture->store, "Tong Guili", NULL);
+  g_assert_cmpstr (snippet_of (hits), ==, "Roads and bridges are repaired.");
+  g_assert_cmpuint (n_snippet_matches (hits), ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* In the title and the body: the body's match is marked. */
+  hits = search (fixture->store, "week harbour", NULL);
+  g_assert_cmpstr (snippet_of (hits), ==, "The harbour opens on Monday.");
+  g_assert_cmpuint (n_snippet_matches (hits), ==, 1);
+}
+
 /* A word in more announcements than a search ranks: with a limit, the newest 1,000 matches
  * are ranked; without one, all of them. */
 static void
@@ -721,6 +773,8 @@ main (int   argc,
   g_test_add_func ("/core/search/query/snippet-long", test_query_snippet_long);
   g_test_add ("/core/search/store/search", Fixture, NULL,
               fixture_set_up, test_store_search, fixture_tear_down);
+  g_test_add ("/core/search/store/snippet-source", Fixture, NULL,
+              fixture_set_up, test_store_snippet_source, fixture_tear_down);
   g_test_add ("/core/search/store/many-matches", Fixture, NULL,
               fixture_set_up, test_store_many_matches, fixture_tear_down);
   g_test_add ("/core/search/store/filters", Fixture, NULL,
