@@ -234,6 +234,7 @@ typedef struct
 
 static int opt_count = DEFAULT_COUNT;
 static char *opt_keep;
+static char *opt_search_only;
 static gboolean opt_json;
 
 static const GOptionEntry entries[] = {
@@ -241,6 +242,8 @@ static const GOptionEntry entries[] = {
     "Number of announcements to generate (default 10000)", "N" },
   { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep,
     "Keep the feed and the database in DIR (which must not hold a database yet)", "DIR" },
+  { "search-only", 0, 0, G_OPTION_ARG_FILENAME, &opt_search_only,
+    "Only time search (section 7), in the store a run with --keep DIR left", "DIR" },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
     "Print the results as JSON on standard output, the report on standard error", NULL },
   { NULL }
@@ -1470,6 +1473,31 @@ append_stats (GString                 *out,
                           stats->n_new, stats->n_updated, stats->n_unchanged);
 }
 
+static void
+append_search_report (GString       *out,
+                      const Results *r)
+{
+  g_string_append_printf (out,
+                          "7. search (%d hits at most; %d runs of %d queries; LIKE: %d runs):\n",
+                          SEARCH_LIMIT, SEARCH_REPEATS, N_QUERIES, LIKE_REPEATS);
+  g_string_append (out, "     language  index p50   index p95   LIKE p50     LIKE p95     ratio p50  ratio p95\n");
+  for (guint lang = 0; lang < N_LANGS; lang++)
+    g_string_append_printf (out, "     %-8s  %7.2f ms  %7.2f ms  %9.1f ms  %9.1f ms  %7.0f×   %7.0f×\n",
+                            lang_tags[lang], r->search_p50_ms[lang], r->search_p95_ms[lang],
+                            r->like_p50_ms[lang], r->like_p95_ms[lang],
+                            r->like_p50_ms[lang] / MAX (r->search_p50_ms[lang], 1e-6),
+                            r->like_p95_ms[lang] / MAX (r->search_p95_ms[lang], 1e-6));
+  g_string_append (out, "     per query (index p50 / p95, hits):\n");
+  for (guint lang = 0; lang < N_LANGS; lang++)
+    for (guint q = 0; q < N_QUERIES; q++)
+      g_string_append_printf (out, "     %-8s  %-9s  %6.2f / %6.2f ms  %2u  %s\n",
+                              lang_tags[lang], query_kinds[q], r->query_p50_ms[lang][q],
+                              r->query_p95_ms[lang][q], r->query_hits[lang][q],
+                              search_queries[lang][q]);
+  if (r->index_bytes >= 0)
+    g_string_append_printf (out, "     index size: %.1f MB\n", r->index_bytes / 1e6);
+}
+
 static char *
 format_report (const Results *r)
 {
@@ -1548,25 +1576,7 @@ format_report (const Results *r)
       append_size_line (out, "total", store_size_total (&r->size_closed));
     }
 
-  g_string_append_printf (out,
-                          "7. search (%d hits at most; %d runs of %d queries; LIKE: %d runs):\n",
-                          SEARCH_LIMIT, SEARCH_REPEATS, N_QUERIES, LIKE_REPEATS);
-  g_string_append (out, "     language  index p50   index p95   LIKE p50     LIKE p95     ratio p50  ratio p95\n");
-  for (guint lang = 0; lang < N_LANGS; lang++)
-    g_string_append_printf (out, "     %-8s  %7.2f ms  %7.2f ms  %9.1f ms  %9.1f ms  %7.0f×   %7.0f×\n",
-                            lang_tags[lang], r->search_p50_ms[lang], r->search_p95_ms[lang],
-                            r->like_p50_ms[lang], r->like_p95_ms[lang],
-                            r->like_p50_ms[lang] / MAX (r->search_p50_ms[lang], 1e-6),
-                            r->like_p95_ms[lang] / MAX (r->search_p95_ms[lang], 1e-6));
-  g_string_append (out, "     per query (index p50 / p95, hits):\n");
-  for (guint lang = 0; lang < N_LANGS; lang++)
-    for (guint q = 0; q < N_QUERIES; q++)
-      g_string_append_printf (out, "     %-8s  %-9s  %6.2f / %6.2f ms  %2u  %s\n",
-                              lang_tags[lang], query_kinds[q], r->query_p50_ms[lang][q],
-                              r->query_p95_ms[lang][q], r->query_hits[lang][q],
-                              search_queries[lang][q]);
-  if (r->index_bytes >= 0)
-    g_string_append_printf (out, "     index size: %.1f MB\n", r->index_bytes / 1e6);
+  append_search_report (out, r);
 
   g_string_append_printf (out, "6. peak memory: %.1f MiB   (high-water mark after generating "
                           "%.1f, parsing %.1f, ingesting %.1f)\n",
@@ -1621,6 +1631,43 @@ add_sizes (JsonBuilder     *b,
   add_int (b, "wal_bytes", size->wal);
   add_int (b, "shm_bytes", size->shm);
   add_int (b, "total_bytes", store_size_total (size));
+  json_builder_end_object (b);
+}
+
+static void
+add_search_json (JsonBuilder   *b,
+                 const Results *r)
+{
+  json_builder_set_member_name (b, "search");
+  json_builder_begin_object (b);
+  for (guint lang = 0; lang < N_LANGS; lang++)
+    {
+      json_builder_set_member_name (b, lang_tags[lang]);
+      json_builder_begin_object (b);
+      add_double (b, "index_p50_ms", r->search_p50_ms[lang]);
+      add_double (b, "index_p95_ms", r->search_p95_ms[lang]);
+      add_double (b, "like_p50_ms", r->like_p50_ms[lang]);
+      add_double (b, "like_p95_ms", r->like_p95_ms[lang]);
+      json_builder_set_member_name (b, "queries");
+      json_builder_begin_array (b);
+      for (guint q = 0; q < N_QUERIES; q++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, query_kinds[q]);
+          json_builder_set_member_name (b, "text");
+          json_builder_add_string_value (b, search_queries[lang][q]);
+          json_builder_set_member_name (b, "hits");
+          json_builder_add_int_value (b, r->query_hits[lang][q]);
+          add_double (b, "index_p50_ms", r->query_p50_ms[lang][q]);
+          add_double (b, "index_p95_ms", r->query_p95_ms[lang][q]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_set_member_name (b, "index_bytes");
+  json_builder_add_int_value (b, r->index_bytes);
   json_builder_end_object (b);
 }
 
@@ -1680,37 +1727,7 @@ format_json (const Results *r)
     add_sizes (b, "after_close", &r->size_closed);
   json_builder_end_object (b);
 
-  json_builder_set_member_name (b, "search");
-  json_builder_begin_object (b);
-  for (guint lang = 0; lang < N_LANGS; lang++)
-    {
-      json_builder_set_member_name (b, lang_tags[lang]);
-      json_builder_begin_object (b);
-      add_double (b, "index_p50_ms", r->search_p50_ms[lang]);
-      add_double (b, "index_p95_ms", r->search_p95_ms[lang]);
-      add_double (b, "like_p50_ms", r->like_p50_ms[lang]);
-      add_double (b, "like_p95_ms", r->like_p95_ms[lang]);
-      json_builder_set_member_name (b, "queries");
-      json_builder_begin_array (b);
-      for (guint q = 0; q < N_QUERIES; q++)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, query_kinds[q]);
-          json_builder_set_member_name (b, "text");
-          json_builder_add_string_value (b, search_queries[lang][q]);
-          json_builder_set_member_name (b, "hits");
-          json_builder_add_int_value (b, r->query_hits[lang][q]);
-          add_double (b, "index_p50_ms", r->query_p50_ms[lang][q]);
-          add_double (b, "index_p95_ms", r->query_p95_ms[lang][q]);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_set_member_name (b, "index_bytes");
-  json_builder_add_int_value (b, r->index_bytes);
-  json_builder_end_object (b);
+  add_search_json (b, r);
   json_builder_set_member_name (b, "peak_rss_mib");
   json_builder_begin_object (b);
   add_double (b, "after_generate", r->rss_generated);
@@ -1791,6 +1808,58 @@ run (const char  *dir,
   return TRUE;
 }
 
+/* Times search alone in a store an earlier run kept, so that changes to search can be
+ * measured in seconds rather than the minutes it takes to generate and ingest the feed. */
+static int
+run_search_only (void)
+{
+  g_autofree char *db_path = g_build_filename (opt_search_only, DB_NAME, NULL);
+  g_autoptr(GazetteStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  GString *out;
+  Results r = { 0 };
+
+  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr ("gazette-bench: %s does not exist: run with --keep %s first\n",
+                  db_path, opt_search_only);
+      return 1;
+    }
+  store = gazette_store_new (db_path, &error);
+  if (store == NULL || !measure_search (store, &r, &error))
+    {
+      g_printerr ("gazette-bench: %s\n", error->message);
+      return 1;
+    }
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "Gazette benchmark: search in %s\n", db_path);
+  append_search_report (out, &r);
+  report = g_string_free (out, FALSE);
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *json = NULL;
+
+      json_builder_begin_object (b);
+      add_search_json (b, &r);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      json = json_generator_to_data (gen, NULL);
+      g_printerr ("%s", report);
+      g_print ("%s\n", json);
+    }
+  else
+    g_print ("%s", report);
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1823,6 +1892,20 @@ main (int   argc,
       return 2;
     }
   r.count = (guint) opt_count;
+
+  if (opt_search_only != NULL)
+    {
+      int status;
+
+      if (opt_keep != NULL)
+        {
+          g_printerr ("gazette-bench: --search-only and --keep cannot be used together\n");
+          return 2;
+        }
+      status = run_search_only ();
+      g_free (opt_search_only);
+      return status;
+    }
 
   if (opt_keep != NULL)
     {

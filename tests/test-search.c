@@ -167,6 +167,40 @@ test_query_syntax (void)
   assert_fts5 ("  \"\" ,. ", NULL);
 }
 
+/* A snippet near the start of a long body: the text after it is not cut into words, and
+ * the snippet is the same as if it were (it was, before). */
+static void
+test_query_snippet_long (void)
+{
+  g_autoptr(GazetteTokenizer) tokenizer = gazette_tokenizer_new (NULL);
+  g_autoptr(GazetteSearchQuery) query =
+    gazette_search_query_new (tokenizer, "\"machine vision\" vision 萧山");
+  g_autoptr(GString) text = g_string_new ("The district has launched a project. ");
+  g_autoptr(GArray) matches = NULL;
+  g_autofree char *snippet = NULL;
+  GazetteSpan *span;
+
+  g_string_append (text, "It is about computer vision and machine vision in 萧山区, from chips to "
+                         "devices and platforms, and the whole industrial chain comes with it");
+  for (guint i = 0; i < 400; i++)
+    g_string_append (text, ", and machine vision in 萧山 again");
+  g_string_append (text, ".");
+
+  snippet = gazette_search_query_snippet (query, tokenizer, text->str, TRUE, &matches);
+  g_assert_cmpstr (snippet, ==,
+                   "…project. It is about computer vision and machine vision in 萧山区, from "
+                   "chips to devices and platforms, and the whole industrial chain comes with "
+                   "it, and…");
+  g_assert_cmpuint (matches->len, ==, 3);
+  span = &g_array_index (matches, GazetteSpan, 1);
+  g_assert_cmpint (strncmp (snippet + span->start, "machine vision",
+                            span->end - span->start), ==, 0);
+  g_assert_cmpuint (span->end - span->start, ==, strlen ("machine vision"));
+  span = &g_array_index (matches, GazetteSpan, 2);
+  g_assert_cmpint (strncmp (snippet + span->start, "萧山", span->end - span->start), ==, 0);
+  g_assert_cmpuint (span->end - span->start, ==, strlen ("萧山"));
+}
+
 static void
 test_query_snippet (void)
 {
@@ -463,6 +497,58 @@ test_store_search (Fixture       *fixture,
                             g_array_index (spans, GazetteSpan, 0).start, "harbour", 7), ==, 0);
 }
 
+/* Where a hit's snippet comes from: the summary if it matches, else the body if it does,
+ * else the start of the summary, unmarked (a match in the names only). */
+static const char *
+snippet_of (GPtrArray *hits)
+{
+  g_assert_cmpuint (hits->len, ==, 1);
+  return gazette_search_hit_get_snippet (g_ptr_array_index (hits, 0));
+}
+
+static guint
+n_snippet_matches (GPtrArray *hits)
+{
+  return gazette_search_hit_get_snippet_matches (g_ptr_array_index (hits, 0))->len;
+}
+
+static void
+test_store_snippet_source (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GazetteFeedDocument) document = gazette_feed_document_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+  GazetteAnnouncement *a;
+
+  a = make ("roads", "en", NULL, "Works this week", "The harbour opens on Monday.", 0);
+  a->summary = g_strdup ("Roads and bridges are repaired.");
+  g_ptr_array_add (a->officials,
+                   make_entity (GAZETTE_ENTITY_OFFICIAL, "tong-guili", "ถง กุ้ยลี่", "佟桂莉",
+                                "Tong Guili"));
+  g_ptr_array_add (document->announcements, a);
+  apply_document (fixture, document);
+
+  hits = search (fixture->store, "bridges", NULL);
+  g_assert_cmpstr (snippet_of (hits), ==, "Roads and bridges are repaired.");
+  g_assert_cmpuint (n_snippet_matches (hits), ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = search (fixture->store, "harbour", NULL);
+  g_assert_cmpstr (snippet_of (hits), ==, "The harbour opens on Monday.");
+  g_assert_cmpuint (n_snippet_matches (hits), ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = search (fixture->store, "Tong Guili", NULL);
+  g_assert_cmpstr (snippet_of (hits), ==, "Roads and bridges are repaired.");
+  g_assert_cmpuint (n_snippet_matches (hits), ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* In the title and the body: the body's match is marked. */
+  hits = search (fixture->store, "week harbour", NULL);
+  g_assert_cmpstr (snippet_of (hits), ==, "The harbour opens on Monday.");
+  g_assert_cmpuint (n_snippet_matches (hits), ==, 1);
+}
+
 /* A word in more announcements than a search ranks: with a limit, the newest 1,000 matches
  * are ranked; without one, all of them. */
 static void
@@ -684,8 +770,11 @@ main (int   argc,
   g_test_add_func ("/core/search/tokenizer/folding", test_tokenizer_folding);
   g_test_add_func ("/core/search/query/syntax", test_query_syntax);
   g_test_add_func ("/core/search/query/snippet", test_query_snippet);
+  g_test_add_func ("/core/search/query/snippet-long", test_query_snippet_long);
   g_test_add ("/core/search/store/search", Fixture, NULL,
               fixture_set_up, test_store_search, fixture_tear_down);
+  g_test_add ("/core/search/store/snippet-source", Fixture, NULL,
+              fixture_set_up, test_store_snippet_source, fixture_tear_down);
   g_test_add ("/core/search/store/many-matches", Fixture, NULL,
               fixture_set_up, test_store_many_matches, fixture_tear_down);
   g_test_add ("/core/search/store/filters", Fixture, NULL,

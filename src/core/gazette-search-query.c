@@ -430,6 +430,67 @@ is_space_at (const char *p)
   return g_unichar_isspace (g_utf8_get_char (p));
 }
 
+/* Tokens for a snippet: all of them up to a little past the first match, not the rest of a
+ * long body, which ICU would otherwise cut into words for nothing. */
+typedef struct
+{
+  const GazetteSearchQuery *query;
+  GArray                   *tokens;
+  gboolean                  matched;
+  gsize                     bound;    /* bytes: no snippet reaches past it */
+  guint                     n_past;   /* tokens that start past bound */
+} SnippetScan;
+
+/* Whether a phrase of the query ends at the last token of @tokens. */
+static gboolean
+query_matches_at_end (const GazetteSearchQuery *self,
+                      GArray                   *tokens)
+{
+  for (guint p = 0; p < self->phrases->len; p++)
+    {
+      GArray *terms = g_ptr_array_index (self->phrases, p);
+      guint first;
+      guint j;
+
+      if (terms->len == 0 || terms->len > tokens->len)
+        continue;
+      first = tokens->len - terms->len;
+      for (j = 0; j < terms->len; j++)
+        if (!term_matches (&g_array_index (terms, Term, j),
+                           &g_array_index (tokens, Token, first + j)))
+          break;
+      if (j == terms->len)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+snippet_token_cb (const GazetteToken *token,
+                  gpointer            user_data)
+{
+  SnippetScan *scan = user_data;
+
+  collect_token_cb (token, scan->tokens);
+
+  /* The snippet starts at or before the first match, which starts at or before this one
+   * ends, and holds SNIPPET_CHARS characters of at most 4 bytes. */
+  if (!scan->matched && query_matches_at_end (scan->query, scan->tokens))
+    {
+      scan->matched = TRUE;
+      scan->bound = token->end + 4 * SNIPPET_CHARS;
+      return TRUE;
+    }
+
+  /* A phrase that starts before the bound ends within MAX_TERMS tokens after it, and only
+   * such a phrase can change what the snippet shows (by merging with a match in it). */
+  if (scan->matched && token->start > scan->bound && ++scan->n_past > MAX_TERMS)
+    return FALSE;
+
+  return TRUE;
+}
+
 /**
  * gazette_search_query_snippet:
  * @self: a query
@@ -455,6 +516,7 @@ gazette_search_query_snippet (const GazetteSearchQuery  *self,
   g_autoptr(GArray) tokens = tokens_new ();
   g_autoptr(GArray) spans = NULL;
   g_autofree guint *map = NULL;
+  SnippetScan scan = { 0 };
   GArray *kept;
   GString *out;
   gsize len, anchor, start, end;
@@ -468,7 +530,9 @@ gazette_search_query_snippet (const GazetteSearchQuery  *self,
     return NULL;
 
   len = strlen (text);
-  gazette_tokenizer_run (tokenizer, text, len, GAZETTE_TOKENIZE_INDEX, collect_token_cb, tokens);
+  scan.query = self;
+  scan.tokens = tokens;
+  gazette_tokenizer_run (tokenizer, text, len, GAZETTE_TOKENIZE_INDEX, snippet_token_cb, &scan);
   spans = query_find_spans (self, tokens);
   if (spans->len == 0 && only_if_matched)
     return NULL;

@@ -1522,6 +1522,39 @@ rank_func (const Fts5ExtensionApi  *api,
   sqlite3_result_double (context, -score);
 }
 
+/* The FTS5 function gazette_match_columns(announcements_search): which columns of the row
+ * hold a match, bit 0 for the first column. FTS5 keeps the row's matches once read, so after
+ * gazette_rank() this costs little; it spares a snippet from cutting a body into words only
+ * to find nothing in it. */
+static void
+match_columns_func (const Fts5ExtensionApi  *api,
+                    Fts5Context             *fts,
+                    sqlite3_context         *context,
+                    int                      argc,
+                    sqlite3_value          **argv)
+{
+  sqlite3_int64 columns = 0;
+  int n_inst = 0;
+  int rc;
+
+  rc = api->xInstCount (fts, &n_inst);
+  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK && column >= 0 && column < 63)
+        columns |= (sqlite3_int64) 1 << column;
+    }
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  sqlite3_result_int64 (context, columns);
+}
+
 /* Runs on every connection that may touch the index, before migrations. */
 static gboolean
 store_register_search (GazetteStore  *self,
@@ -1557,6 +1590,8 @@ store_register_search (GazetteStore  *self,
       rc = api->xCreateTokenizer (api, "gazette", self, &tokenizer, NULL);
       if (rc == SQLITE_OK)
         rc = api->xCreateFunction (api, "gazette_rank", NULL, rank_func, NULL);
+      if (rc == SQLITE_OK)
+        rc = api->xCreateFunction (api, "gazette_match_columns", NULL, match_columns_func, NULL);
     }
 
   if (rc != SQLITE_OK)
@@ -3008,6 +3043,11 @@ store_open (GazetteStore  *self,
                    "PRAGMA synchronous = NORMAL;"
                    "PRAGMA foreign_keys = ON;"
                    "PRAGMA temp_store = MEMORY;"
+                   /* SQLite's default cache, 2 MB, is a search's worth of pages or less: at
+                    * 100,000 announcements a search read most of the index pages it needed
+                    * from the system again, one read() each, a third of its time. Pages are
+                    * only held once read, so a small store never uses this much. */
+                   "PRAGMA cache_size = -16384;"
                    /* After a large sync the log would otherwise keep its size for good. */
                    "PRAGMA journal_size_limit = 8388608;",
                    error))
@@ -3832,7 +3872,12 @@ enum {
   SEARCH_COL_SCORE = ANN_COL_DISTRICT + 10,
   SEARCH_COL_CONTENT_HTML,
   SEARCH_COL_CONTENT_TEXT,
+  SEARCH_COL_MATCHED,
 };
+
+/* Bits of gazette_match_columns() for the columns of announcements_search. */
+#define SEARCH_MATCHED_SUMMARY (1 << 1)
+#define SEARCH_MATCHED_BODY    (1 << 2)
 
 /* Weights of title, summary, body and names: a word in the title counts most. */
 #define SEARCH_RANK "gazette_rank (announcements_search, 10.0, 4.0, 1.0, 3.0)"
@@ -3864,8 +3909,9 @@ search_build_sql (guint mask)
     g_string_append (sql, "WITH ");
 
   g_string_append (sql,
-                   "hits (id, score) AS ("
-                   " SELECT announcements_search.rowid, " SEARCH_RANK
+                   "hits (id, score, matched) AS ("
+                   " SELECT announcements_search.rowid, " SEARCH_RANK ","
+                   "  gazette_match_columns (announcements_search)"
                    " FROM announcements_search");
   if (mask != 0)
     g_string_append (sql, " JOIN announcements a ON a.id = announcements_search.rowid");
@@ -3882,20 +3928,28 @@ search_build_sql (guint mask)
 
   g_string_append (sql,
                    " ORDER BY announcements_search.rowid DESC LIMIT :candidates),"
-                   " best (id, score) AS ("
-                   " SELECT id, score FROM hits ORDER BY score, id LIMIT :best),"
-                   " ranked (id, score, n) AS ("
-                   " SELECT b.id, b.score, row_number () OVER ("
+                   " best (id, score, matched) AS ("
+                   " SELECT id, score, matched FROM hits ORDER BY score, id LIMIT :best),"
+                   " ranked (id, score, matched, n) AS ("
+                   " SELECT b.id, b.score, b.matched, row_number () OVER ("
                    "  PARTITION BY a.translation_group,"
                    "   CASE WHEN a.translation_group IS NULL THEN a.id END"
                    "  ORDER BY b.score, a.id)"
                    " FROM best b JOIN announcements a ON a.id = b.id)"
-                   " SELECT " ANNOUNCEMENT_COLUMNS ", r.score, a.content_html, a.content_text"
+                   " SELECT " ANNOUNCEMENT_COLUMNS ", r.score, a.content_html, a.content_text,"
+                   "  r.matched"
                    " FROM ranked r JOIN announcements a ON a.id = r.id"
                    " LEFT JOIN entities d ON d.id = a.district_id"
                    " WHERE r.n = 1 ORDER BY r.score, a.id LIMIT :limit");
 
   return g_string_free (sql, FALSE);
+}
+
+static char *
+search_hit_body (const char *text,
+                 const char *html)
+{
+  return text != NULL ? g_strdup (text) : html != NULL ? gazette_html_to_text (html) : NULL;
 }
 
 static GazetteSearchHit *
@@ -3908,27 +3962,40 @@ search_hit_from_row (GazetteStore       *self,
   g_autofree char *body = NULL;
   GArray *title_matches;
   GArray *snippet_matches = NULL;
-  char *snippet;
+  char *snippet = NULL;
+  sqlite3_int64 matched = sqlite3_column_int64 (stmt, SEARCH_COL_MATCHED);
   const char *html = (const char *) sqlite3_column_text (stmt, SEARCH_COL_CONTENT_HTML);
   const char *text = (const char *) sqlite3_column_text (stmt, SEARCH_COL_CONTENT_TEXT);
 
   title_matches = gazette_search_query_find (search, self->tokenizer, announcement->title);
 
-  /* The summary if it matches, else the body if it does, else the start of either. */
-  snippet = gazette_search_query_snippet (search, self->tokenizer, announcement->summary,
-                                          TRUE, &snippet_matches);
-  if (snippet == NULL)
+  /* The summary if it matches, else the body if it does, else the start of either. When the
+   * index found the words only in the title or the names, neither is looked at: making a
+   * body text and cutting it into words to find nothing in it was most of a snippet's cost. */
+  if (matched & (SEARCH_MATCHED_SUMMARY | SEARCH_MATCHED_BODY))
     {
-      body = text != NULL ? g_strdup (text) : html != NULL ? gazette_html_to_text (html) : NULL;
-      snippet = gazette_search_query_snippet (search, self->tokenizer, body, TRUE,
-                                              &snippet_matches);
+      snippet = gazette_search_query_snippet (search, self->tokenizer, announcement->summary,
+                                              TRUE, &snippet_matches);
+      if (snippet == NULL)
+        {
+          body = search_hit_body (text, html);
+          snippet = gazette_search_query_snippet (search, self->tokenizer, body, TRUE,
+                                                  &snippet_matches);
+        }
     }
   if (snippet == NULL)
-    snippet = gazette_search_query_snippet (search, self->tokenizer,
-                                            announcement->summary != NULL &&
-                                            *announcement->summary != '\0'
-                                              ? announcement->summary : body,
-                                            FALSE, &snippet_matches);
+    {
+      const char *start = announcement->summary;
+
+      if (start == NULL || *start == '\0')
+        {
+          if (body == NULL)
+            body = search_hit_body (text, html);
+          start = body;
+        }
+      snippet = gazette_search_query_snippet (search, self->tokenizer, start, FALSE,
+                                              &snippet_matches);
+    }
 
   return _gazette_search_hit_new (announcement, snippet, snippet_matches, title_matches,
                                   -sqlite3_column_double (stmt, SEARCH_COL_SCORE));
