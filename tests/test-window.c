@@ -594,6 +594,21 @@ test_search (Fixture       *fixture,
   wait_until (g_list_model_get_n_items (G_LIST_MODEL (selection)) == 2 &&
               first_result_has_suffix (fixture, "-th"));
 
+  /* For the eye: the results with their highlighted matches. */
+  {
+    g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
+                                             ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                             "screenshots", NULL);
+    g_autofree char *path = g_build_filename (dir, "window-search.png", NULL);
+    guint frames = 0;
+
+    /* Let the rows lay out before rendering. */
+    while (frames++ < 20)
+      g_main_context_iteration (NULL, FALSE);
+    g_mkdir_with_parents (dir, 0755);
+    g_assert_true (_gazette_window_save_png (fixture->window, path));
+  }
+
   /* Nothing found says so. */
   _gazette_window_search (fixture->window, "zzzqqq");
   wait_until (results_are (fixture, 0));

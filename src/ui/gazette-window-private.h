@@ -32,6 +32,8 @@ G_BEGIN_DECLS
 
 void                _gazette_window_add_toast         (GazetteWindow *self,
                                                        const char    *text);
+gboolean            _gazette_window_save_png          (GazetteWindow *self,
+                                                       const char    *path);
 
 /* For tests. */
 GazetteSidebar     *_gazette_window_get_sidebar       (GazetteWindow *self);

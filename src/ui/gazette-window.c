@@ -1058,8 +1058,10 @@ data_ready (GazetteWindow *self)
   return TRUE;
 }
 
-static void
-write_screenshot (GazetteWindow *self)
+/* Renders the window as it is now into a PNG at @path. */
+gboolean
+_gazette_window_save_png (GazetteWindow *self,
+                          const char    *path)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -1076,7 +1078,13 @@ write_screenshot (GazetteWindow *self)
     texture = gsk_renderer_render_texture (renderer, node,
                                            &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  if (texture == NULL || !gdk_texture_save_to_png (texture, self->screenshot_path))
+  return texture != NULL && gdk_texture_save_to_png (texture, path);
+}
+
+static void
+write_screenshot (GazetteWindow *self)
+{
+  if (!_gazette_window_save_png (self, self->screenshot_path))
     {
       /* Translators: %s is a file name */
       g_printerr (_("Could not write the screenshot “%s”."), self->screenshot_path);
