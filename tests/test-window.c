@@ -687,6 +687,41 @@ test_translated (Fixture       *fixture,
   g_assert_nonnull (strstr (window_text, want->offline));
 }
 
+/* A store that cannot be opened (its folder cannot be made) is said in the window, which
+ * still comes up. */
+static void
+test_store_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gazette-window-XXXXXX", &error);
+  g_autofree char *file = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *data_dir = g_build_filename (file, "gazette", NULL);
+  g_autoptr(GazetteApplication) app = NULL;
+  GazetteWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (file, "", 0, &error));
+  g_setenv ("GAZETTE_DATA_DIR", data_dir, TRUE);
+
+  app = gazette_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  window = gazette_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (_gazette_window_is_ready (window));
+
+  g_assert_null (gazette_application_get_store (app));
+  g_assert_nonnull (gazette_application_get_store_error (app));
+  g_assert_cmpstr (_gazette_window_get_content (window), ==, "error");
+  g_assert_false (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (app),
+                                                                    "refresh")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gazette_test_remove_tree (dir);
+}
+
 static const int narrow_width = 360;
 
 int
@@ -722,6 +757,7 @@ main (int   argc,
   ADD ("/ui/window/add-feed", test_add_feed);
   ADD ("/ui/window/search", test_search);
   ADD ("/ui/window/translated", test_translated);
+  g_test_add_func ("/ui/window/store-error", test_store_error);
 #undef ADD
 
   return g_test_run ();

@@ -36,6 +36,8 @@ struct _GazetteApplication
   GazetteStore    *store;
   GazetteSync     *sync;
   GError          *store_error;
+  gboolean         store_done;        /* opened, or failed to */
+  gboolean         refresh_on_open;
   GCancellable    *cancellable;
   guint            refresh_source;
   gboolean         online;
@@ -61,6 +63,7 @@ enum {
 enum {
   FEED_FAILED,
   STORE_CHANGED,
+  STORE_OPENED,
   N_SIGNALS
 };
 
@@ -201,6 +204,50 @@ refresh_settings_changed_cb (GazetteApplication *self)
 }
 
 static void
+open_store_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GazetteStore *store = gazette_store_open_in (task_data, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GazetteApplication) self = user_data;
+
+  self->store = g_task_propagate_pointer (G_TASK (result), &self->store_error);
+  self->store_done = TRUE;
+
+  if (self->store != NULL)
+    {
+      self->sync = gazette_sync_new (self->store);
+      content_languages_changed_cb (self);
+      if (self->screenshot == NULL)
+        remove_old_read (self);
+    }
+  else if (!g_error_matches (self->store_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Could not open the store: %s", self->store_error->message);
+    }
+
+  _gazette_application_update_actions (self);
+  g_signal_emit (self, signals[STORE_OPENED], 0);
+
+  if (self->store != NULL && self->refresh_on_open)
+    gazette_application_refresh (self);
+}
+
+static void
 gazette_application_startup (GApplication *app)
 {
   GazetteApplication *self = GAZETTE_APPLICATION (app);
@@ -224,22 +271,20 @@ gazette_application_startup (GApplication *app)
   g_signal_connect_object (monitor, "network-changed",
                            G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
 
+  _gazette_application_install_actions (self);
+
+  /* Opening may migrate the database, which takes a while for a large store made by an
+   * older Gazette: the window comes up meanwhile and fills in when the store is open. */
   data_dir = self->data_dir != NULL ? g_strdup (self->data_dir)
                                     : gazette_store_dup_default_data_dir ();
-  self->store = gazette_store_open_in (data_dir, &self->store_error);
-  if (self->store != NULL)
-    {
-      self->sync = gazette_sync_new (self->store);
-      content_languages_changed_cb (self);
-      if (self->screenshot == NULL)
-        remove_old_read (self);
-    }
-  else
-    {
-      g_warning ("Could not open the store in %s: %s", data_dir, self->store_error->message);
-    }
+  {
+    g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, store_opened_cb,
+                                        g_object_ref (self));
 
-  _gazette_application_install_actions (self);
+    g_task_set_source_tag (task, gazette_application_startup);
+    g_task_set_task_data (task, g_steal_pointer (&data_dir), g_free);
+    g_task_run_in_thread (task, open_store_worker);
+  }
 }
 
 static void
@@ -256,8 +301,6 @@ gazette_application_activate (GApplication *app)
       window = GTK_WINDOW (gazette_window);
       if (benchmark != NULL)
         _gazette_benchmark_attach (gazette_window, benchmark);
-      if (self->store_error != NULL)
-        gazette_window_show_store_error (gazette_window, self->store_error);
       if (self->select != NULL)
         gazette_window_select_announcement (gazette_window, self->select);
       if (self->page != NULL)
@@ -274,7 +317,8 @@ gazette_application_activate (GApplication *app)
       else if (benchmark == NULL)
         {
           schedule_refresh (self);
-          if (g_settings_get_boolean (self->settings, "auto-refresh"))
+          self->refresh_on_open = g_settings_get_boolean (self->settings, "auto-refresh");
+          if (self->refresh_on_open)
             gazette_application_refresh (self);
         }
     }
@@ -396,6 +440,16 @@ gazette_application_class_init (GazetteApplicationClass *klass)
   signals[STORE_CHANGED] =
     g_signal_new ("store-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * GazetteApplication::store-opened:
+   *
+   * The store is open, or could not be: see gazette_application_get_store() and
+   * gazette_application_get_store_error().
+   */
+  signals[STORE_OPENED] =
+    g_signal_new ("store-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -423,6 +477,34 @@ gazette_application_get_store (GazetteApplication *self)
   g_return_val_if_fail (GAZETTE_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/**
+ * gazette_application_get_store_error:
+ * @self: a #GazetteApplication
+ *
+ * Returns: (nullable): why the store could not be opened, %NULL while opening or once open
+ */
+const GError *
+gazette_application_get_store_error (GazetteApplication *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+/**
+ * gazette_application_is_store_done:
+ * @self: a #GazetteApplication
+ *
+ * Returns: whether opening the store is over, one way or the other
+ */
+gboolean
+gazette_application_is_store_done (GazetteApplication *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_APPLICATION (self), FALSE);
+
+  return self->store_done;
 }
 
 GazetteSync *

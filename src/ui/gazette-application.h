@@ -32,6 +32,10 @@ G_DECLARE_FINAL_TYPE (GazetteApplication, gazette_application, GAZETTE, APPLICAT
 
 GazetteApplication *gazette_application_new          (void);
 GazetteStore       *gazette_application_get_store    (GazetteApplication *self);
+const GError       *gazette_application_get_store_error
+                                                     (GazetteApplication *self);
+gboolean            gazette_application_is_store_done
+                                                     (GazetteApplication *self);
 GazetteSync        *gazette_application_get_sync     (GazetteApplication *self);
 GSettings          *gazette_application_get_settings (GazetteApplication *self);
 gboolean            gazette_application_get_online   (GazetteApplication *self);

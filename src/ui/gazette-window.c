@@ -79,6 +79,7 @@ struct _GazetteWindow
   char                    *wanted_announcement;
   char                    *wanted_page;
   GtkWidget               *wanted_pane;    /* what a folded window shows */
+  gboolean                 store_failed;
   guint                    screenshot_source;
   guint                    screenshot_frames;
   gint64                   screenshot_deadline;
@@ -131,6 +132,14 @@ update_list_title (GazetteWindow *self)
                                   n);
       gtk_spinner_stop (self->spinner);
     }
+  else if (self->list == NULL)
+    {
+      subtitle = g_strdup (self->store_failed ? NULL : _("Opening your announcements…"));
+      if (self->store_failed)
+        gtk_spinner_stop (self->spinner);
+      else
+        gtk_spinner_start (self->spinner);
+    }
   else
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
@@ -170,6 +179,10 @@ update_list_stack (GazetteWindow *self)
                                        _("Nothing here yet. Refresh, or add a feed from the "
                                          "main menu."));
     }
+
+  /* While the store opens there is nothing to say yet: the title says it is opening. */
+  if (self->list == NULL && !self->store_failed)
+    empty = FALSE;
 
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
   update_list_title (self);
@@ -292,7 +305,7 @@ show_results (GazetteWindow *self,
 {
   GListModel *wanted = results ? G_LIST_MODEL (self->results) : G_LIST_MODEL (self->list);
 
-  if (gtk_single_selection_get_model (self->selection) != wanted)
+  if (wanted != NULL && gtk_single_selection_get_model (self->selection) != wanted)
     gtk_single_selection_set_model (self->selection, wanted);
   update_list_stack (self);
 }
@@ -756,31 +769,28 @@ gazette_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (gazette_window_parent_class)->close_request (window);
 }
 
-/* What needs the application: the window's "application" is not a construct property. */
+/* Everything that needs the store, once the application has opened it. */
 static void
-setup (GazetteWindow      *self,
-       GazetteApplication *application)
+attach_store (GazetteWindow *self)
 {
-  GazetteSync *sync;
+  const GError *error = gazette_application_get_store_error (self->application);
+  GazetteSync *sync = gazette_application_get_sync (self->application);
+  g_autofree char *page = g_strdup (self->wanted_page);
+  g_autofree char *announcement = g_strdup (self->wanted_announcement);
 
-  self->application = application;
+  if (self->store != NULL || self->store_failed)
+    return;
 
-  self->settings = g_object_ref (gazette_application_get_settings (self->application));
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  if (gazette_application_get_store (self->application) == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gazette_window_show_store_error (self, error);
+      self->store_failed = TRUE;
+      return;
+    }
 
-  g_signal_connect_object (self->application, "feed-failed",
-                           G_CALLBACK (feed_failed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->application, "store-changed",
-                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->application, "notify::online",
-                           G_CALLBACK (online_changed_cb), self, G_CONNECT_SWAPPED);
-  online_changed_cb (self);
+  self->store = g_object_ref (gazette_application_get_store (self->application));
 
-  sync = gazette_application_get_sync (self->application);
   if (sync != NULL)
     {
       g_signal_connect_object (sync, "notify::running",
@@ -789,18 +799,8 @@ setup (GazetteWindow      *self,
                                G_CALLBACK (sync_progress_cb), self, G_CONNECT_SWAPPED);
     }
 
-  self->store = gazette_application_get_store (self->application);
-  if (self->store == NULL)
-    return;
-  g_object_ref (self->store);
-
   self->list = gazette_announcement_list_new (self->store);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "selection-changed",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
 
   gazette_article_view_set_store (self->article_view, self->store);
   gazette_entity_page_set_store (self->entity_page, self->store);
@@ -819,6 +819,51 @@ setup (GazetteWindow      *self,
   }
 
   gazette_sidebar_set_store (self->sidebar, self->store);
+
+  /* What was asked for before the store was open. */
+  if (page != NULL)
+    gazette_window_show_page (self, page);
+  if (announcement != NULL)
+    gazette_window_select_announcement (self, announcement);
+}
+
+/* What needs the application: the window's "application" is not a construct property. */
+static void
+setup (GazetteWindow      *self,
+       GazetteApplication *application)
+{
+  g_autoptr(GListStore) nothing = g_list_store_new (GAZETTE_TYPE_ANNOUNCEMENT);
+
+  self->application = application;
+
+  self->settings = g_object_ref (gazette_application_get_settings (self->application));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (self->application, "feed-failed",
+                           G_CALLBACK (feed_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->application, "store-changed",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->application, "store-opened",
+                           G_CALLBACK (attach_store), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->application, "notify::online",
+                           G_CALLBACK (online_changed_cb), self, G_CONNECT_SWAPPED);
+  online_changed_cb (self);
+
+  /* Until the store is open the list is empty, and says it is opening. */
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (nothing)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_list_stack (self);
+
+  if (gazette_application_is_store_done (self->application))
+    attach_store (self);
 }
 
 static void
@@ -987,6 +1032,8 @@ gazette_window_select_announcement (GazetteWindow *self,
   g_return_if_fail (id != NULL);
 
   replace_str (&self->wanted_announcement, id);
+  if (self->store == NULL)
+    return;
 
   /* A recent announcement is on the first page, which the view may not have asked for yet. */
   if (self->list != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0 &&
@@ -1018,6 +1065,8 @@ gazette_window_show_page (GazetteWindow *self,
   g_return_if_fail (page != NULL);
 
   replace_str (&self->wanted_page, page);
+  if (self->store == NULL)
+    return;
   gazette_entity_page_show (self->entity_page, page);
   gtk_stack_set_visible_child_name (self->content_stack, "page");
   update_actions (self);
@@ -1042,10 +1091,10 @@ data_ready (GazetteWindow *self)
 {
   const char *shown = gtk_stack_get_visible_child_name (self->content_stack);
 
-  if (self->store == NULL)
+  if (self->store_failed)
     return TRUE;
 
-  if (gazette_sidebar_get_n_rows (self->sidebar) == 0)
+  if (self->store == NULL || gazette_sidebar_get_n_rows (self->sidebar) == 0)
     return FALSE;
 
   if (g_strcmp0 (shown, "article") == 0)
