@@ -80,6 +80,7 @@ struct _GazetteWindow
   char                    *wanted_page;
   GtkWidget               *wanted_pane;    /* what a folded window shows */
   gboolean                 store_failed;
+  gboolean                 reselecting;
   guint                    screenshot_source;
   guint                    screenshot_frames;
   gint64                   screenshot_deadline;
@@ -88,6 +89,7 @@ struct _GazetteWindow
 G_DEFINE_FINAL_TYPE (GazetteWindow, gazette_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void     update_actions (GazetteWindow *self);
+static GazetteAnnouncement *current_announcement (GazetteWindow *self);
 static gboolean searching      (GazetteWindow *self);
 static void     show_pane      (GazetteWindow *self,
                                 GtkWidget     *pane);
@@ -191,12 +193,37 @@ update_list_stack (GazetteWindow *self)
 static void
 reload (GazetteWindow *self)
 {
+  GazetteAnnouncement *selected;
+  g_autofree char *selected_id = NULL;
+
   if (self->list == NULL)
     return;
+
+  /* The selected row, or the announcement the article shows. */
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  if (selected == NULL)
+    selected = current_announcement (self);
+  if (selected != NULL)
+    selected_id = g_strdup (gazette_announcement_get_id (selected));
 
   gazette_announcement_list_reload (self->list);
   gazette_sidebar_reload (self->sidebar);
   update_list_stack (self);
+
+  /* The reload replaced every row: keep the reader's place when it is near the top. */
+  if (selected_id != NULL && !searching (self))
+    {
+      GObject *first = g_list_model_get_item (G_LIST_MODEL (self->list), 0);
+      guint position;
+
+      g_clear_object (&first);
+      if (gazette_announcement_list_find (self->list, selected_id, &position))
+        {
+          self->reselecting = TRUE;
+          gtk_single_selection_set_selected (self->selection, position);
+          self->reselecting = FALSE;
+        }
+    }
 }
 
 /* Search */
@@ -506,7 +533,7 @@ selection_changed_cb (GazetteWindow *self)
 {
   GazetteAnnouncement *announcement = gtk_single_selection_get_selected_item (self->selection);
 
-  if (announcement == NULL)
+  if (announcement == NULL || self->reselecting)
     return;
 
   open_announcement (self, gazette_announcement_get_id (announcement));
