@@ -199,12 +199,14 @@ reload (GazetteWindow *self)
   if (self->list == NULL)
     return;
 
-  /* The selected row, or the announcement the article shows. */
+  /* The selected row, or the announcement the article shows (or is loading). */
   selected = gtk_single_selection_get_selected_item (self->selection);
   if (selected == NULL)
     selected = current_announcement (self);
   if (selected != NULL)
     selected_id = g_strdup (gazette_announcement_get_id (selected));
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "article") == 0)
+    selected_id = g_strdup (self->wanted_announcement);
 
   gazette_announcement_list_reload (self->list);
   gazette_sidebar_reload (self->sidebar);
