@@ -35,6 +35,7 @@
 #include "gazette-entity-page.h"
 #include "gazette-sidebar.h"
 #include "gazette-sync.h"
+#include "gazette-ui-util.h"
 #include "gazette-window-private.h"
 #include "gazette-test-util.h"
 
@@ -481,6 +482,22 @@ server_cb (SoupServer        *server,
     }
 }
 
+/* Writes @window into the build tree's screenshots/, once its rows have laid out. */
+static void
+save_for_the_eye (GtkWidget  *window,
+                  const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
+                                           ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gazette_ui_save_png (window, path));
+}
+
 static void
 test_add_feed (Fixture       *fixture,
                gconstpointer  data)
@@ -523,6 +540,7 @@ test_add_feed (Fixture       *fixture,
   wait_until (!_gazette_add_feed_dialog_get_checking (dialog));
   g_assert_cmpuint (_gazette_add_feed_dialog_get_n_choices (dialog), ==, 2);
   g_assert_cmpstr (_gazette_add_feed_dialog_get_chosen_url (dialog), ==, feed_url);
+  save_for_the_eye (GTK_WIDGET (dialog), "add-feed-choices.png");
 
   /* A missing address: a problem shown in place, nothing to add. */
   gazette_add_feed_dialog_check (dialog, missing_url);
@@ -530,6 +548,7 @@ test_add_feed (Fixture       *fixture,
   g_assert_null (_gazette_add_feed_dialog_get_chosen_url (dialog));
   g_assert_cmpstr (_gazette_add_feed_dialog_get_status (dialog), !=, "");
   g_assert_cmpuint (_gazette_add_feed_dialog_get_n_choices (dialog), ==, 0);
+  save_for_the_eye (GTK_WIDGET (dialog), "add-feed-error.png");
 
   /* Add subscribes the feed, and the window hears of it. */
   gazette_add_feed_dialog_check (dialog, feed_url);
@@ -595,19 +614,7 @@ test_search (Fixture       *fixture,
               first_result_has_suffix (fixture, "-th"));
 
   /* For the eye: the results with their highlighted matches. */
-  {
-    g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
-                                             ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                             "screenshots", NULL);
-    g_autofree char *path = g_build_filename (dir, "window-search.png", NULL);
-    guint frames = 0;
-
-    /* Let the rows lay out before rendering. */
-    while (frames++ < 20)
-      g_main_context_iteration (NULL, FALSE);
-    g_mkdir_with_parents (dir, 0755);
-    g_assert_true (_gazette_window_save_png (fixture->window, path));
-  }
+  save_for_the_eye (GTK_WIDGET (fixture->window), "window-search.png");
 
   /* Nothing found says so. */
   _gazette_window_search (fixture->window, "zzzqqq");

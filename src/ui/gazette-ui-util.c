@@ -88,3 +88,34 @@ gazette_ui_wrapping_label (const char *text,
 
   return label;
 }
+
+/**
+ * gazette_ui_save_png:
+ * @window: a realized window (or any widget with a native surface)
+ * @path: where to write
+ *
+ * Renders @window as it is now into a PNG, for `--screenshot` and for tests.
+ *
+ * Returns: %TRUE when the file was written
+ */
+gboolean
+gazette_ui_save_png (GtkWidget  *window,
+                     const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (window));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  if (node != NULL && renderer != NULL)
+    texture = gsk_renderer_render_texture (renderer, node,
+                                           &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  return texture != NULL && gdk_texture_save_to_png (texture, path);
+}

@@ -34,5 +34,7 @@ const char *gazette_ui_entity_name           (GazetteEntity      *entity,
 GtkWidget  *gazette_ui_wrapping_label        (const char         *text,
                                               const char         *css_class,
                                               gboolean            selectable);
+gboolean    gazette_ui_save_png              (GtkWidget          *window,
+                                              const char         *path);
 
 G_END_DECLS

@@ -32,8 +32,6 @@ G_BEGIN_DECLS
 
 void                _gazette_window_add_toast         (GazetteWindow *self,
                                                        const char    *text);
-gboolean            _gazette_window_save_png          (GazetteWindow *self,
-                                                       const char    *path);
 
 /* For tests. */
 GazetteSidebar     *_gazette_window_get_sidebar       (GazetteWindow *self);

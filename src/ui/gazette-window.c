@@ -32,6 +32,7 @@
 #include "gazette-entity-page.h"
 #include "gazette-search-hit.h"
 #include "gazette-sidebar.h"
+#include "gazette-ui-util.h"
 #include "gazette-window-private.h"
 
 /* How long a screenshot waits for the data before it gives up. */
@@ -1136,33 +1137,10 @@ data_ready (GazetteWindow *self)
   return TRUE;
 }
 
-/* Renders the window as it is now into a PNG at @path. */
-gboolean
-_gazette_window_save_png (GazetteWindow *self,
-                          const char    *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (self));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-
-  if (node != NULL)
-    texture = gsk_renderer_render_texture (renderer, node,
-                                           &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  return texture != NULL && gdk_texture_save_to_png (texture, path);
-}
-
 static void
 write_screenshot (GazetteWindow *self)
 {
-  if (!_gazette_window_save_png (self, self->screenshot_path))
+  if (!gazette_ui_save_png (GTK_WIDGET (self), self->screenshot_path))
     {
       /* Translators: %s is a file name */
       g_printerr (_("Could not write the screenshot “%s”."), self->screenshot_path);
