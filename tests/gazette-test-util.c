@@ -89,3 +89,63 @@ gazette_test_remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+/* A SoupServer on 127.0.0.1, port chosen by the system, serving everything with @handler;
+ * @base is where it listens. */
+SoupServer *
+gazette_test_server_new (SoupServerCallback   handler,
+                         gpointer             user_data,
+                         GUri               **base)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  SoupServer *server = soup_server_new (NULL, NULL);
+
+  soup_server_add_handler (server, NULL, handler, user_data, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  g_assert_nonnull (uris);
+  *base = g_uri_ref (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  return server;
+}
+
+/* A sync over a fresh store in @tmpdir, with a short fetch timeout. */
+GazetteSync *
+gazette_test_sync_new (const char    *tmpdir,
+                       GazetteStore **store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "gazette.db", NULL);
+  GazetteSync *sync;
+
+  *store = gazette_store_new (path, &error);
+  g_assert_no_error (error);
+  sync = gazette_sync_new (*store);
+  gazette_fetcher_set_timeout (gazette_sync_get_fetcher (sync), 5);
+
+  return sync;
+}
+
+/* Drops the sync and the store and checks that nothing else keeps the store. A worker
+ * thread's GTask may hold the sync, and so the store, for a moment after its callback
+ * ran. */
+void
+gazette_test_sync_free (GazetteSync  **sync,
+                        GazetteStore **store)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gpointer object = g_steal_pointer (store);
+
+  g_clear_object (sync);
+  g_object_add_weak_pointer (object, &object);
+  g_object_unref (object);
+  while (object != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (object);
+}

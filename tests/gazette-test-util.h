@@ -20,8 +20,11 @@
 
 #pragma once
 
+#include <libsoup/soup.h>
+
 #include "gazette-feed-document.h"
 #include "gazette-localized.h"
+#include "gazette-sync.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +36,13 @@ GPtrArray        *gazette_test_problems_new (void);
 GazetteLocalized *gazette_test_localized    (const char *first_tag,
                                              ...) G_GNUC_NULL_TERMINATED;
 void              gazette_test_remove_tree  (const char *path);
+
+SoupServer       *gazette_test_server_new   (SoupServerCallback   handler,
+                                             gpointer             user_data,
+                                             GUri               **base);
+GazetteSync      *gazette_test_sync_new     (const char          *tmpdir,
+                                             GazetteStore       **store);
+void              gazette_test_sync_free    (GazetteSync        **sync,
+                                             GazetteStore       **store);
 
 G_END_DECLS

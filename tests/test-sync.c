@@ -132,25 +132,12 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, feed_handler, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->server);
-  g_assert_nonnull (uris);
-  fixture->base = g_uri_ref (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  fixture->server = gazette_test_server_new (feed_handler, fixture, &fixture->base);
 
   fixture->tmpdir = g_dir_make_tmp ("gazette-sync-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (fixture->tmpdir, "gazette.db", NULL);
-  fixture->store = gazette_store_new (path, &error);
-  g_assert_no_error (error);
-  fixture->sync = gazette_sync_new (fixture->store);
-  gazette_fetcher_set_timeout (gazette_sync_get_fetcher (fixture->sync), 5);
+  fixture->sync = gazette_test_sync_new (fixture->tmpdir, &fixture->store);
 }
 
 
@@ -158,20 +145,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-  gpointer store = g_steal_pointer (&fixture->store);
-
-  /* A worker thread's GTask may hold the sync, and so the store, for a moment after its
-   * callback ran; nothing else may keep them. */
-  g_clear_object (&fixture->sync);
-  g_object_add_weak_pointer (store, &store);
-  g_object_unref (store);
-  while (store != NULL && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  g_assert_null (store);
+  gazette_test_sync_free (&fixture->sync, &fixture->store);
 
   soup_server_disconnect (fixture->server);
   g_clear_object (&fixture->server);

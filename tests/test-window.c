@@ -502,9 +502,9 @@ static void
 test_add_feed (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GUri) base_uri = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   g_autofree char *base = NULL;
   g_autofree char *feed_url = NULL;
   g_autofree char *page_url = NULL;
@@ -514,12 +514,8 @@ test_add_feed (Fixture       *fixture,
   GazetteAddFeedDialog *dialog;
   g_autoptr(GazetteFeed) added = NULL;
 
-  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  server = gazette_test_server_new (server_cb, NULL, &base_uri);
+  base = g_uri_to_string (base_uri);
   feed_url = g_strconcat (base, "feed.json", NULL);
   page_url = g_strconcat (base, "page.html", NULL);
   missing_url = g_strconcat (base, "missing.json", NULL);
