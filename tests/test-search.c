@@ -142,6 +142,9 @@ fts5 (const char *text)
   return gazette_search_query_to_fts5 (query);
 }
 
+/* GAZETTE_SEARCH_PAIR_MARK, as a string. */
+#define PAIR "\x1f"
+
 #define assert_fts5(text, expected) \
   G_STMT_START { \
     g_autofree char *got_ = fts5 (text); \
@@ -151,16 +154,25 @@ fts5 (const char *text)
 static void
 test_query_syntax (void)
 {
+  g_assert_cmpint (PAIR[0], ==, GAZETTE_SEARCH_PAIR_MARK);
   assert_fts5 ("digital economy", "\"digital\" AND \"economy\"");
-  assert_fts5 ("\"machine vision\"", "\"machine\" + \"vision\"");
+  /* A phrase is searched as its pairs of adjacent words (see GAZETTE_SEARCH_PAIR_MARK). */
+  assert_fts5 ("\"machine vision\"", "\"" PAIR "machine" PAIR "vision\"");
+  assert_fts5 ("\"smart city brain\"",
+               "\"" PAIR "smart" PAIR "city\" + \"" PAIR "city" PAIR "brain\"");
   assert_fts5 ("vis*", "\"vis\"*");
+  /* A prefix has no pair: the words before it are still in step with it. */
+  assert_fts5 ("machine-vis*", "\"machine\" + \"vis\"*");
+  assert_fts5 ("big-data-vis*", "\"" PAIR "big" PAIR "data\" + \"data\" + \"vis\"*");
   assert_fts5 ("萧山", "\"萧山\"");
-  assert_fts5 ("萧山区", "\"萧山\" + \"山区\"");
+  assert_fts5 ("萧山区", "\"" PAIR "萧山" PAIR "山区\"");
   assert_fts5 ("区", "\"区\"*");
   assert_fts5 ("萧山 2022", "\"萧山\" AND \"2022\"");
-  assert_fts5 ("“萧山区 2022”", "\"萧山\" + \"山区\" + \"区\" + \"2022\"");
+  assert_fts5 ("“萧山区 2022”",
+               "\"" PAIR "萧山" PAIR "山区\" + \"" PAIR "山区" PAIR "区\" + "
+               "\"" PAIR "区" PAIR "2022\"");
   /* Lenient: an unclosed quote runs to the end; operators are words or punctuation. */
-  assert_fts5 ("\"machine vision", "\"machine\" + \"vision\"");
+  assert_fts5 ("\"machine vision", "\"" PAIR "machine" PAIR "vision\"");
   assert_fts5 ("a\"b", "\"a\" AND \"b\"");
   assert_fts5 ("(NEAR) - ^ *", "\"near\"");
   assert_fts5 ("", NULL);
@@ -446,8 +458,29 @@ test_store_search (Fixture       *fixture,
   /* Phrases and prefixes. */
   assert_search (fixture->store, "\"machine vision\"", NULL, "plan-en");
   assert_search (fixture->store, "machine vision", NULL, "reversed plan-en");
+  assert_search (fixture->store, "\"vision machine\"", NULL, "reversed");
+  assert_search (fixture->store, "\"and machine vision\"", NULL, "plan-en");
+  assert_search (fixture->store, "\"vision and machine vision\"", NULL, "plan-en");
+  assert_search (fixture->store, "\"machine and vision\"", NULL, "");
   assert_search (fixture->store, "vis*", NULL, "reversed plan-en");
+  assert_search (fixture->store, "machine-vis*", NULL, "plan-en");
+  assert_search (fixture->store, "and-machine-vis*", NULL, "plan-en");
+  assert_search (fixture->store, "vision-mach*", NULL, "reversed");
   assert_search (fixture->store, "vis", NULL, "");
+  /* A prefix is a prefix of words, never of the pairs the index also holds: the pair
+   * "machine vision" begins with "machine" too, and would count the word twice. */
+  assert_search (fixture->store, "machin*", NULL, "reversed plan-en");
+  {
+    g_autoptr(GPtrArray) word = search (fixture->store, "machine", NULL);
+    g_autoptr(GPtrArray) prefix = search (fixture->store, "machin*", NULL);
+
+    g_assert_cmpuint (word->len, ==, 2);
+    g_assert_cmpuint (prefix->len, ==, 2);
+    for (guint i = 0; i < word->len; i++)
+      g_assert_cmpfloat_with_epsilon (
+        gazette_search_hit_get_score (g_ptr_array_index (word, i)),
+        gazette_search_hit_get_score (g_ptr_array_index (prefix, i)), 1e-9);
+  }
   /* A Thai word that only shares letters with a name does not match it. */
   assert_search (fixture->store, "ตาก", NULL, "tak");
   /* A match in the title ranks above one in the body. */
@@ -692,6 +725,46 @@ test_store_in_step (Fixture       *fixture,
   g_assert_cmpstr (check, ==, "ok");
 }
 
+/* Version 6 makes the index again from the words it holds, with their pairs: a store
+ * indexed as version 5 did, without them, finds phrases once migrated. */
+static void
+test_store_migrate_v5 (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GazetteFeedDocument) document = make_document ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+
+  _gazette_store_set_index_pairs_for_tests (FALSE);
+  apply_document (fixture, document);
+  _gazette_store_set_index_pairs_for_tests (TRUE);
+  assert_search (fixture->store, "\"machine vision\"", NULL, "");
+  assert_search (fixture->store, "machine", NULL, "reversed plan-en");
+  g_assert_true (_gazette_store_exec_sql_for_tests (fixture->store, "PRAGMA user_version = 5",
+                                                    &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->feed);
+  g_clear_object (&fixture->store);
+
+  fixture->store = gazette_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gazette_store_get_schema_version (fixture->store), ==,
+                   GAZETTE_STORE_SCHEMA_VERSION);
+  assert_search (fixture->store, "\"machine vision\"", NULL, "plan-en");
+  assert_search (fixture->store, "信息经济规模", NULL, "plan-zh");
+  assert_search (fixture->store, "เศรษฐกิจดิจิทัล", NULL, "plan-th");
+  assert_search (fixture->store, "harbour", NULL, "harbour-title harbour-body");
+
+  g_assert_true (_gazette_store_exec_sql_for_tests (fixture->store,
+                                                    "INSERT INTO announcements_search"
+                                                    " (announcements_search, rank)"
+                                                    " VALUES ('integrity-check', 1)",
+                                                    &error));
+  g_assert_no_error (error);
+  check = query_text (fixture->store, "SELECT 'ok'");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
 static void
 test_store_figures_from_text (Fixture       *fixture,
                               gconstpointer  data)
@@ -783,6 +856,8 @@ main (int   argc,
               fixture_set_up, test_store_in_step, fixture_tear_down);
   g_test_add ("/core/search/store/figures-from-text", Fixture, NULL,
               fixture_set_up, test_store_figures_from_text, fixture_tear_down);
+  g_test_add ("/core/search/store/migrate-v5", Fixture, NULL,
+              fixture_set_up, test_store_migrate_v5, fixture_tear_down);
   g_test_add ("/core/search/store/migrate-v2", Fixture, "no store",
               fixture_set_up, test_store_migrate_v2, fixture_tear_down);
 

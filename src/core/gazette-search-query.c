@@ -273,6 +273,18 @@ gazette_search_query_is_empty (const GazetteSearchQuery *self)
   return self->phrases->len == 0;
 }
 
+static void
+append_quoted (GString    *fts5,
+               const char *text)
+{
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (fts5, '"');
+      g_string_append_c (fts5, *c);
+    }
+}
+
 /**
  * gazette_search_query_to_fts5:
  * @self: a query
@@ -297,21 +309,32 @@ gazette_search_query_to_fts5 (const GazetteSearchQuery *self)
   for (guint i = 0; i < self->phrases->len; i++)
     {
       GArray *terms = g_ptr_array_index (self->phrases, i);
+      gboolean first = TRUE;
 
       if (i > 0)
         g_string_append (fts5, " AND ");
       for (guint j = 0; j < terms->len; j++)
         {
           const Term *term = &g_array_index (terms, Term, j);
+          const Term *next = j + 1 < terms->len ? &g_array_index (terms, Term, j + 1) : NULL;
+          const Term *before = j > 0 ? &g_array_index (terms, Term, j - 1) : NULL;
+          gboolean pair = next != NULL && !term->prefix && !next->prefix;
 
-          if (j > 0)
+          /* The last word is in the pair before it, when there is one. */
+          if (next == NULL && before != NULL && !before->prefix && !term->prefix)
+            break;
+
+          if (!first)
             g_string_append (fts5, " + ");
+          first = FALSE;
           g_string_append_c (fts5, '"');
-          for (const char *c = term->text; *c != '\0'; c++)
+          if (pair)
+            g_string_append_c (fts5, GAZETTE_SEARCH_PAIR_MARK);
+          append_quoted (fts5, term->text);
+          if (pair)
             {
-              if (*c == '"')
-                g_string_append_c (fts5, '"');
-              g_string_append_c (fts5, *c);
+              g_string_append_c (fts5, GAZETTE_SEARCH_PAIR_MARK);
+              append_quoted (fts5, next->text);
             }
           g_string_append_c (fts5, '"');
           if (term->prefix)

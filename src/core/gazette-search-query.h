@@ -25,6 +25,12 @@
 
 G_BEGIN_DECLS
 
+/* The index holds, besides every word, every two adjacent words as one token, at the first
+ * one's position: the mark, the first word, the mark, the second. No word holds the mark, so
+ * a prefix query never finds a pair. A phrase is searched as its pairs: rare even where its
+ * words are common. */
+#define GAZETTE_SEARCH_PAIR_MARK '\x1f'
+
 /* What the user typed into a search box, read the way the index was written: every group of
  * words typed without spaces between them is a phrase (so Thai and Chinese, which have no
  * spaces, match as written), several groups must all match, "quoted text" is one phrase, and

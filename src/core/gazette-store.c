@@ -260,6 +260,14 @@ static const char schema_v5[] =
   " END;"
   "PRAGMA user_version = 5;";
 
+/* Version 6: the index also holds every two adjacent words as one token (see
+ * GAZETTE_SEARCH_PAIR_MARK), which the FTS5 tokenizer "gazette" now writes: a phrase is found
+ * through its pairs rather than by walking the position lists of its words. The words the
+ * index keeps are the same; only the index is made again from them. */
+static const char schema_v6[] =
+  "INSERT INTO announcements_search (announcements_search) VALUES ('rebuild');"
+  "PRAGMA user_version = 6;";
+
 typedef struct
 {
   int         version;
@@ -274,6 +282,7 @@ static const Migration migrations[] = {
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 5, schema_v5 },
+  { 6, schema_v6 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GAZETTE_STORE_SCHEMA_VERSION);
@@ -332,6 +341,7 @@ enum {
 
 typedef enum {
   STMT_BEGIN,
+  STMT_BEGIN_READ,
   STMT_COMMIT,
   STMT_ROLLBACK,
   STMT_FEED_INSERT,
@@ -374,11 +384,14 @@ typedef enum {
   STMT_COUNT_BY_DISTRICT,
   STMT_COUNT_BY_LINK,
   STMT_COUNT_BY_FEED,
+  STMT_SEARCH_HIT,
+  STMT_DATA_VERSION,
   N_STMTS
 } Stmt;
 
 static const char * const stmt_sql[N_STMTS] = {
   [STMT_BEGIN] = "BEGIN IMMEDIATE",
+  [STMT_BEGIN_READ] = "BEGIN",
   [STMT_COMMIT] = "COMMIT",
   [STMT_ROLLBACK] = "ROLLBACK",
   [STMT_FEED_INSERT] = "INSERT INTO feeds (url, added) VALUES (?1, ?2)",
@@ -485,6 +498,10 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT a.feed_id, count(*), total (a.read = 0)"
     " FROM announcements a INDEXED BY announcements_leads"
     " WHERE a.group_lead = 1 GROUP BY a.feed_id",
+  [STMT_SEARCH_HIT] =
+    "SELECT " ANNOUNCEMENT_COLUMNS ", a.content_html, a.content_text"
+    " FROM " ANNOUNCEMENT_FROM " WHERE a.id = ?1",
+  [STMT_DATA_VERSION] = "PRAGMA data_version",
   [STMT_GROUP_MEMBER] =
     "SELECT guid FROM announcements WHERE translation_group = ?1 AND language = ?2"
     " ORDER BY published DESC, id DESC LIMIT 1",
@@ -629,6 +646,8 @@ struct _GazetteStore
   sqlite3_stmt     *search_stmts[N_SEARCH_MASKS];
   sqlite3_stmt     *search_index_stmt;
   sqlite3_stmt     *search_index_many_stmt;
+  GArray           *doc_lengths;         /* guint32 by row id: tokens + 1, 0 if not known */
+  gint64            data_version;        /* of the last search, to see others' writes */
   int               entity_generation;   /* atomic; see _gazette_store_get_entity_generation() */
 
   /* See "Checkpoints" above. */
@@ -1409,7 +1428,13 @@ html_text_func (sqlite3_context  *context,
     sqlite3_result_text (context, gazette_html_to_text (html), -1, g_free);
 }
 
-/* The FTS5 tokenizer "gazette": the text is words separated by spaces already. */
+/* Whether the tokenizer writes pairs; only tests, making an index as version 5 did, turn
+ * it off. */
+static gboolean index_pairs = TRUE;
+
+/* The FTS5 tokenizer "gazette": the text is words separated by spaces already. When writing
+ * the index, each word but the first is preceded by the pair of it and the word before,
+ * at the position of the word before (see GAZETTE_SEARCH_PAIR_MARK). */
 static int
 fts_tokenizer_create (void             *context,
                       const char      **args,
@@ -1439,6 +1464,10 @@ fts_tokenizer_tokenize (Fts5Tokenizer  *tokenizer,
                                                int         start,
                                                int         end))
 {
+  gboolean pairs = index_pairs && (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
+  char pair_buffer[256];
+  int previous_start = -1;
+  int previous_end = -1;
   int start = 0;
 
   for (int i = 0; i <= len; i++)
@@ -1448,10 +1477,30 @@ fts_tokenizer_tokenize (Fts5Tokenizer  *tokenizer,
 
       if (i > start)
         {
-          int rc = emit (context, 0, text + start, i - start, start, i);
+          int rc;
 
+          if (pairs && previous_start >= 0)
+            {
+              int n_prev = previous_end - previous_start;
+              int n = 2 + n_prev + (i - start);
+              char *pair = n <= (int) sizeof pair_buffer ? pair_buffer : g_malloc (n);
+
+              pair[0] = GAZETTE_SEARCH_PAIR_MARK;
+              memcpy (pair + 1, text + previous_start, n_prev);
+              pair[1 + n_prev] = GAZETTE_SEARCH_PAIR_MARK;
+              memcpy (pair + 2 + n_prev, text + start, i - start);
+              rc = emit (context, FTS5_TOKEN_COLOCATED, pair, n, previous_start, i);
+              if (pair != pair_buffer)
+                g_free (pair);
+              if (rc != SQLITE_OK)
+                return rc;
+            }
+
+          rc = emit (context, 0, text + start, i - start, start, i);
           if (rc != SQLITE_OK)
             return rc;
+          previous_start = start;
+          previous_end = i;
         }
       start = i + 1;
     }
@@ -1459,22 +1508,76 @@ fts_tokenizer_tokenize (Fts5Tokenizer  *tokenizer,
   return SQLITE_OK;
 }
 
-/* The FTS5 function gazette_rank(announcements_search, weight…): bm25 as FTS5's bm25()
- * computes it (k1 = 1.2, b = 0.75, a column's hits counted times its weight), but with
- * the same inverse document frequency for every phrase. FTS5's bm25() counts the rows each
- * phrase is in by reading the phrase's whole doclist, once per query: for a word in most of
- * a large store that cost more than the rest of the search. Every hit holds every phrase
- * (phrases are joined with AND), so with one phrase the order is bm25's; with several, a
- * rare phrase no longer weighs more than a common one. Smaller is better, as with bm25(). */
+/* Row ids whose lengths a store remembers: 16 MB at most. */
+#define SEARCH_MAX_REMEMBERED_ROW (4 << 20)
+
+/* The length of the current row in tokens, all columns. FTS5 reads it from its _docsize
+ * table, one lookup for each row ranked; remembering it by row id spared a search of a
+ * common word a fifth of its time. Anything that writes the index forgets them all (see
+ * store_forget_doc_lengths()). */
+static int
+hit_doc_length (GazetteStore            *self,
+                const Fts5ExtensionApi  *api,
+                Fts5Context             *fts,
+                int                     *length)
+{
+  sqlite3_int64 row_id = api->xRowid (fts);
+  int rc;
+
+  if (row_id >= 0 && row_id < (sqlite3_int64) self->doc_lengths->len)
+    {
+      guint32 known = g_array_index (self->doc_lengths, guint32, row_id);
+
+      if (known > 0)
+        {
+          *length = (int) known - 1;
+          return SQLITE_OK;
+        }
+    }
+
+  rc = api->xColumnSize (fts, -1, length);
+  if (rc == SQLITE_OK && row_id >= 0 && row_id < SEARCH_MAX_REMEMBERED_ROW && *length >= 0)
+    {
+      if (row_id >= (sqlite3_int64) self->doc_lengths->len)
+        g_array_set_size (self->doc_lengths, (guint) row_id + 1);
+      g_array_index (self->doc_lengths, guint32, row_id) = (guint32) *length + 1;
+    }
+
+  return rc;
+}
+
 static void
-rank_func (const Fts5ExtensionApi  *api,
-           Fts5Context             *fts,
-           sqlite3_context         *context,
-           int                      argc,
-           sqlite3_value          **argv)
+store_forget_doc_lengths (GazetteStore *self)
+{
+  g_array_set_size (self->doc_lengths, 0);
+}
+
+/* What gazette_hit() gives for a row, as a blob. */
+typedef struct
+{
+  double  score;     /* larger is better */
+  guint32 columns;   /* bit i: column i holds a match */
+} SearchScore;
+
+/* The FTS5 function gazette_hit(announcements_search, weight…): how well the row matches,
+ * and in which columns. The score is bm25 as FTS5's bm25() computes it (k1 = 1.2,
+ * b = 0.75, a column's hits counted times its weight), but with the same inverse document
+ * frequency for every phrase: FTS5's bm25() counts the rows each phrase is in by reading
+ * the phrase's whole doclist, once per query, and for a word in most of a large store that
+ * cost more than the rest of the search. Every hit holds every phrase (phrases are joined
+ * with AND), so with one phrase the order is bm25's; with several, a rare phrase no longer
+ * weighs more than a common one. The columns spare a snippet from cutting a body into words
+ * only to find nothing in it. */
+static void
+hit_func (const Fts5ExtensionApi  *api,
+          Fts5Context             *fts,
+          sqlite3_context         *context,
+          int                      argc,
+          sqlite3_value          **argv)
 {
   const double k1 = 1.2;
   const double b = 0.75;
+  GazetteStore *self = api->xUserData (fts);
   double freq_buffer[8];
   g_autofree double *freq_heap = NULL;
   double *freq = freq_buffer;
@@ -1484,7 +1587,7 @@ rank_func (const Fts5ExtensionApi  *api,
   int n_inst = 0;
   int doc_len = 0;
   double average;
-  double score = 0;
+  SearchScore result = { 0, 0 };
   int rc;
 
   if (n_phrases > (int) G_N_ELEMENTS (freq_buffer))
@@ -1496,7 +1599,7 @@ rank_func (const Fts5ExtensionApi  *api,
   if (rc == SQLITE_OK)
     rc = api->xColumnTotalSize (fts, -1, &n_tokens);
   if (rc == SQLITE_OK)
-    rc = api->xColumnSize (fts, -1, &doc_len);
+    rc = hit_doc_length (self, api, fts, &doc_len);
   if (rc == SQLITE_OK)
     rc = api->xInstCount (fts, &n_inst);
   for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
@@ -1504,8 +1607,12 @@ rank_func (const Fts5ExtensionApi  *api,
       int phrase, column, offset;
 
       rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc == SQLITE_OK && phrase >= 0 && phrase < n_phrases)
+      if (rc != SQLITE_OK)
+        break;
+      if (phrase >= 0 && phrase < n_phrases)
         freq[phrase] += column < argc ? sqlite3_value_double (argv[column]) : 1.0;
+      if (column >= 0 && column < 32)
+        result.columns |= 1u << column;
     }
   if (rc != SQLITE_OK)
     {
@@ -1517,42 +1624,9 @@ rank_func (const Fts5ExtensionApi  *api,
   if (average <= 0)
     average = 1.0;
   for (int i = 0; i < n_phrases; i++)
-    score += freq[i] * (k1 + 1) / (freq[i] + k1 * (1 - b + b * doc_len / average));
+    result.score += freq[i] * (k1 + 1) / (freq[i] + k1 * (1 - b + b * doc_len / average));
 
-  sqlite3_result_double (context, -score);
-}
-
-/* The FTS5 function gazette_match_columns(announcements_search): which columns of the row
- * hold a match, bit 0 for the first column. FTS5 keeps the row's matches once read, so after
- * gazette_rank() this costs little; it spares a snippet from cutting a body into words only
- * to find nothing in it. */
-static void
-match_columns_func (const Fts5ExtensionApi  *api,
-                    Fts5Context             *fts,
-                    sqlite3_context         *context,
-                    int                      argc,
-                    sqlite3_value          **argv)
-{
-  sqlite3_int64 columns = 0;
-  int n_inst = 0;
-  int rc;
-
-  rc = api->xInstCount (fts, &n_inst);
-  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
-    {
-      int phrase, column, offset;
-
-      rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc == SQLITE_OK && column >= 0 && column < 63)
-        columns |= (sqlite3_int64) 1 << column;
-    }
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_result_error_code (context, rc);
-      return;
-    }
-
-  sqlite3_result_int64 (context, columns);
+  sqlite3_result_blob (context, &result, sizeof result, SQLITE_TRANSIENT);
 }
 
 /* Runs on every connection that may touch the index, before migrations. */
@@ -1589,9 +1663,7 @@ store_register_search (GazetteStore  *self,
         }
       rc = api->xCreateTokenizer (api, "gazette", self, &tokenizer, NULL);
       if (rc == SQLITE_OK)
-        rc = api->xCreateFunction (api, "gazette_rank", NULL, rank_func, NULL);
-      if (rc == SQLITE_OK)
-        rc = api->xCreateFunction (api, "gazette_match_columns", NULL, match_columns_func, NULL);
+        rc = api->xCreateFunction (api, "gazette_hit", self, hit_func, NULL);
     }
 
   if (rc != SQLITE_OK)
@@ -1649,6 +1721,7 @@ store_index_announcement (GazetteStore  *self,
   if (stmt == NULL)
     return FALSE;
 
+  store_forget_doc_lengths (self);
   sqlite3_bind_int64 (stmt, 1, row_id);
 
   return store_step_done (self, stmt, error);
@@ -1677,6 +1750,7 @@ store_index_announcements (GazetteStore  *self,
                             g_array_index (row_ids, gint64, i));
   g_string_append_c (json, ']');
   bind_owned_text (stmt, 1, g_string_free (json, FALSE));
+  store_forget_doc_lengths (self);
 
   return store_step_done (self, stmt, error);
 }
@@ -3110,6 +3184,7 @@ gazette_store_finalize (GObject *object)
   g_clear_pointer (&self->tokenizer, gazette_tokenizer_free);
   g_clear_pointer (&self->words, gazette_word_list_unref);
   g_string_free (self->tokens_buffer, TRUE);
+  g_array_unref (self->doc_lengths);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (gazette_store_parent_class)->finalize (object);
@@ -3131,6 +3206,8 @@ gazette_store_init (GazetteStore *self)
   self->words = gazette_word_list_new ();
   self->tokenizer = gazette_tokenizer_new (self->words);
   self->tokens_buffer = g_string_new (NULL);
+  self->doc_lengths = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->data_version = -1;
 }
 
 /**
@@ -3867,51 +3944,56 @@ gazette_store_count_announcements (GazetteStore        *self,
 
 /* Search */
 
-/* Columns after ANNOUNCEMENT_COLUMNS in a search. */
-enum {
-  SEARCH_COL_SCORE = ANN_COL_DISTRICT + 10,
-  SEARCH_COL_CONTENT_HTML,
-  SEARCH_COL_CONTENT_TEXT,
-  SEARCH_COL_MATCHED,
-};
-
-/* Bits of gazette_match_columns() for the columns of announcements_search. */
+/* Bits of SearchScore.columns for the columns of announcements_search. */
 #define SEARCH_MATCHED_SUMMARY (1 << 1)
 #define SEARCH_MATCHED_BODY    (1 << 2)
 
 /* Weights of title, summary, body and names: a word in the title counts most. */
-#define SEARCH_RANK "gazette_rank (announcements_search, 10.0, 4.0, 1.0, 3.0)"
+#define SEARCH_HIT "gazette_hit (announcements_search, 10.0, 4.0, 1.0, 3.0)"
 
 /* How many matches a search ranks at most: the newest ones (by row id, the order they were
- * stored in). bm25 and the grouping below cost time for every row they see, and a word in
- * most announcements would have them rank the whole store; FTS5 hands out matches in row id
- * order without ranking them, so this bound keeps a search's cost flat. A search with fewer
- * matches ranks them all. */
+ * stored in). Ranking costs time for every row it sees, and a word in most announcements
+ * would have it rank the whole store; FTS5 hands out matches in row id order without
+ * ranking them, so this bound keeps a search's cost flat. A search with fewer matches ranks
+ * them all. */
 #define SEARCH_CANDIDATES 1000
 
-/* Grouping by translation group reads each candidate's row; only the best-ranked
- * candidates are grouped: enough for a page of hits as long as a group has at most this
- * many members among them (a group holds one announcement per language). */
-#define SEARCH_GROUP_SIZE 8
+/* Snippets of a summary or body the index found nothing in start at its beginning: this
+ * many characters of it are cut into words, not all of it. */
+#define SEARCH_LEAD_CHARS 200
+
+typedef struct
+{
+  gint64  row_id;
+  double  score;
+  guint32 columns;
+} SearchCandidate;
+
+/* Best first; the older row first among equals. */
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const SearchCandidate *x = a;
+  const SearchCandidate *y = b;
+
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return (x->row_id > y->row_id) - (x->row_id < y->row_id);
+}
 
 /* Only fixed fragments go into the text: the values are bound. The filters go into the
- * candidates, so that the bound above counts only rows that may be shown. Hits are ranked
- * within their translation group first, so that each group shows once, as its best-ranked
- * member. */
+ * candidates, so that the bound above counts only rows that may be shown. */
 static char *
 search_build_sql (guint mask)
 {
   GString *sql = g_string_new (NULL);
 
   if (mask & FILTER_DISTRICT)
-    g_string_append (sql, DISTRICT_TREE_CTE ", ");
-  else
-    g_string_append (sql, "WITH ");
+    g_string_append (sql, DISTRICT_TREE_CTE);
 
   g_string_append (sql,
-                   "hits (id, score, matched) AS ("
-                   " SELECT announcements_search.rowid, " SEARCH_RANK ","
-                   "  gazette_match_columns (announcements_search)"
+                   "SELECT announcements_search.rowid, " SEARCH_HIT
                    " FROM announcements_search");
   if (mask != 0)
     g_string_append (sql, " JOIN announcements a ON a.id = announcements_search.rowid");
@@ -3926,21 +4008,7 @@ search_build_sql (guint mask)
       g_string_append (sql, filter_sql[i]);
     }
 
-  g_string_append (sql,
-                   " ORDER BY announcements_search.rowid DESC LIMIT :candidates),"
-                   " best (id, score, matched) AS ("
-                   " SELECT id, score, matched FROM hits ORDER BY score, id LIMIT :best),"
-                   " ranked (id, score, matched, n) AS ("
-                   " SELECT b.id, b.score, b.matched, row_number () OVER ("
-                   "  PARTITION BY a.translation_group,"
-                   "   CASE WHEN a.translation_group IS NULL THEN a.id END"
-                   "  ORDER BY b.score, a.id)"
-                   " FROM best b JOIN announcements a ON a.id = b.id)"
-                   " SELECT " ANNOUNCEMENT_COLUMNS ", r.score, a.content_html, a.content_text,"
-                   "  r.matched"
-                   " FROM ranked r JOIN announcements a ON a.id = r.id"
-                   " LEFT JOIN entities d ON d.id = a.district_id"
-                   " WHERE r.n = 1 ORDER BY r.score, a.id LIMIT :limit");
+  g_string_append (sql, " ORDER BY announcements_search.rowid DESC LIMIT :candidates");
 
   return g_string_free (sql, FALSE);
 }
@@ -3952,27 +4020,44 @@ search_hit_body (const char *text,
   return text != NULL ? g_strdup (text) : html != NULL ? gazette_html_to_text (html) : NULL;
 }
 
+/* The start of @text, at most SEARCH_LEAD_CHARS characters. */
+static char *
+search_lead (const char *text)
+{
+  const char *end = text;
+
+  if (text == NULL)
+    return NULL;
+
+  for (guint i = 0; i < SEARCH_LEAD_CHARS && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+
+  return g_strndup (text, end - text);
+}
+
+/* @stmt is on a row of STMT_SEARCH_HIT. */
 static GazetteSearchHit *
-search_hit_from_row (GazetteStore       *self,
-                     GazetteSearchQuery *search,
-                     sqlite3_stmt       *stmt,
-                     GHashTable         *districts)
+search_hit_from_row (GazetteStore          *self,
+                     GazetteSearchQuery    *search,
+                     sqlite3_stmt          *stmt,
+                     const SearchCandidate *candidate,
+                     GHashTable            *districts)
 {
   g_autoptr(GazetteAnnouncement) announcement = announcement_from_row (stmt, districts);
   g_autofree char *body = NULL;
+  g_autofree char *lead = NULL;
   GArray *title_matches;
   GArray *snippet_matches = NULL;
   char *snippet = NULL;
-  sqlite3_int64 matched = sqlite3_column_int64 (stmt, SEARCH_COL_MATCHED);
-  const char *html = (const char *) sqlite3_column_text (stmt, SEARCH_COL_CONTENT_HTML);
-  const char *text = (const char *) sqlite3_column_text (stmt, SEARCH_COL_CONTENT_TEXT);
+  const char *html = (const char *) sqlite3_column_text (stmt, ANN_COL_CONTENT_HTML);
+  const char *text = (const char *) sqlite3_column_text (stmt, ANN_COL_CONTENT_HTML + 1);
 
   title_matches = gazette_search_query_find (search, self->tokenizer, announcement->title);
 
   /* The summary if it matches, else the body if it does, else the start of either. When the
    * index found the words only in the title or the names, neither is looked at: making a
    * body text and cutting it into words to find nothing in it was most of a snippet's cost. */
-  if (matched & (SEARCH_MATCHED_SUMMARY | SEARCH_MATCHED_BODY))
+  if (candidate->columns & (SEARCH_MATCHED_SUMMARY | SEARCH_MATCHED_BODY))
     {
       snippet = gazette_search_query_snippet (search, self->tokenizer, announcement->summary,
                                               TRUE, &snippet_matches);
@@ -3993,12 +4078,129 @@ search_hit_from_row (GazetteStore       *self,
             body = search_hit_body (text, html);
           start = body;
         }
-      snippet = gazette_search_query_snippet (search, self->tokenizer, start, FALSE,
+      lead = search_lead (start);
+      snippet = gazette_search_query_snippet (search, self->tokenizer, lead, FALSE,
                                               &snippet_matches);
     }
 
   return _gazette_search_hit_new (announcement, snippet, snippet_matches, title_matches,
-                                  -sqlite3_column_double (stmt, SEARCH_COL_SCORE));
+                                  candidate->score);
+}
+
+/* Everything the index matches (the newest @n_candidates, or all if negative), with its
+ * score, best first. */
+static GArray *
+search_candidates (GazetteStore        *self,
+                   const char          *match,
+                   const GazetteQuery  *query,
+                   gint64               n_candidates,
+                   GError             **error)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (SearchCandidate));
+  g_autoptr(StoreStmt) stmt = NULL;
+  guint mask;
+  int rc;
+
+  /* Search picks the best-ranked translation of each group itself, whichever leads it. */
+  mask = query_mask (query) & ~FILTER_GROUP_LEAD;
+  g_assert (mask < N_SEARCH_MASKS);
+  if (self->search_stmts[mask] == NULL)
+    {
+      g_autofree char *sql = search_build_sql (mask);
+
+      if (store_prepare (self, &self->search_stmts[mask], sql, error) == NULL)
+        return NULL;
+    }
+  stmt = self->search_stmts[mask];
+
+  query_bind (stmt, query, NULL, -1, 0);
+  bind_named_text (stmt, ":match", match);
+  bind_named_int64 (stmt, ":candidates", n_candidates);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SearchCandidate candidate = { sqlite3_column_int64 (stmt, 0), 0, 0 };
+      const SearchScore *score = sqlite3_column_blob (stmt, 1);
+
+      if (score != NULL && sqlite3_column_bytes (stmt, 1) == sizeof *score)
+        {
+          candidate.score = score->score;
+          candidate.columns = score->columns;
+        }
+      g_array_append_val (candidates, candidate);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  g_array_sort (candidates, compare_candidates);
+
+  return g_steal_pointer (&candidates);
+}
+
+/* Another connection (another Gazette, `gazette sync`) may have rewritten rows whose
+ * lengths this one remembers. */
+static void
+search_check_data_version (GazetteStore *self)
+{
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_DATA_VERSION, NULL);
+  gint64 version;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      store_forget_doc_lengths (self);
+      return;
+    }
+
+  version = sqlite3_column_int64 (stmt, 0);
+  if (version != self->data_version)
+    {
+      store_forget_doc_lengths (self);
+      self->data_version = version;
+    }
+}
+
+/* The hits of @candidates, one for each translation group (its best-ranked member), at most
+ * @limit of them if not 0. */
+static gboolean
+search_collect_hits (GazetteStore       *self,
+                     GazetteSearchQuery *search,
+                     GArray             *candidates,
+                     guint               limit,
+                     GPtrArray          *hits,
+                     GError            **error)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) districts = new_district_cache ();
+  g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_SEARCH_HIT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < candidates->len && (limit == 0 || hits->len < limit); i++)
+    {
+      const SearchCandidate *candidate = &g_array_index (candidates, SearchCandidate, i);
+      const char *group;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, candidate->row_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        return store_set_error (self, error, rc);
+
+      group = (const char *) sqlite3_column_text (stmt, ANN_COL_TRANSLATION_GROUP);
+      if (group != NULL && !g_hash_table_add (groups, g_strdup (group)))
+        continue;
+
+      g_ptr_array_add (hits, search_hit_from_row (self, search, stmt, candidate, districts));
+    }
+
+  return TRUE;
 }
 
 /**
@@ -4037,11 +4239,9 @@ gazette_store_search (GazetteStore        *self,
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GazetteSearchQuery) search = NULL;
-  g_autoptr(GHashTable) districts = NULL;
-  g_autoptr(StoreStmt) stmt = NULL;
+  g_autoptr(GArray) candidates = NULL;
   g_autofree char *match = NULL;
-  guint mask;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (GAZETTE_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -4057,31 +4257,26 @@ gazette_store_search (GazetteStore        *self,
   if (match == NULL)
     return g_steal_pointer (&hits);
 
-  /* Search picks the best-ranked translation of each group itself, whichever leads it. */
-  mask = query_mask (query) & ~FILTER_GROUP_LEAD;
-  g_assert (mask < N_SEARCH_MASKS);
-  if (self->search_stmts[mask] == NULL)
-    {
-      g_autofree char *sql = search_build_sql (mask);
+  /* One snapshot for the candidates and their rows. */
+  if (!store_run (self, STMT_BEGIN_READ, error))
+    return NULL;
 
-      if (store_prepare (self, &self->search_stmts[mask], sql, error) == NULL)
-        return NULL;
+  search_check_data_version (self);
+  candidates = search_candidates (self, match, query,
+                                  limit > 0 ? MAX ((gint64) SEARCH_CANDIDATES,
+                                                   (gint64) limit * 3) : -1,
+                                  error);
+  ok = candidates != NULL &&
+       search_collect_hits (self, search, candidates, limit, hits, error);
+
+  if (!ok)
+    {
+      store_rollback (self);
+      return NULL;
     }
-  stmt = self->search_stmts[mask];
-
-  query_bind (stmt, query, NULL, limit > 0 ? (gint64) limit : -1, 0);
-  bind_named_text (stmt, ":match", match);
-  bind_named_int64 (stmt, ":candidates",
-                    limit > 0 ? MAX ((gint64) SEARCH_CANDIDATES, (gint64) limit * 3) : -1);
-  bind_named_int64 (stmt, ":best", limit > 0 ? (gint64) limit * SEARCH_GROUP_SIZE : -1);
-
-  districts = new_district_cache ();
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (hits, search_hit_from_row (self, search, stmt, districts));
-
-  if (rc != SQLITE_DONE)
+  if (!store_commit (self, error))
     {
-      store_set_error (self, error, rc);
+      store_rollback (self);
       return NULL;
     }
 
@@ -4925,6 +5120,12 @@ _gazette_store_query_text_for_tests (GazetteStore  *self,
   sqlite3_finalize (stmt);
 
   return text;
+}
+
+void
+_gazette_store_set_index_pairs_for_tests (gboolean pairs)
+{
+  index_pairs = pairs;
 }
 
 /* Makes a database file from @sql without migrating it, as an older Gazette left it. */
