@@ -99,33 +99,62 @@ writer_break (TextWriter *w,
     w->pending_break = MAX (w->pending_break, n_newlines);
 }
 
-/* Collapses runs of white space the way a browser would, outside <pre>. */
+static void
+writer_flush_break (TextWriter *w)
+{
+  if (!w->pending_break)
+    return;
+
+  while (w->out->len > 0 && w->out->str[w->out->len - 1] == ' ')
+    g_string_truncate (w->out, w->out->len - 1);
+  for (guint i = 0; i < w->pending_break; i++)
+    g_string_append_c (w->out, '\n');
+  w->pending_break = 0;
+}
+
+/* Collapses runs of white space the way a browser would, outside <pre>. Text between
+ * spaces is copied a run at a time. */
 static void
 writer_text (TextWriter *w,
              const char *text,
              gboolean    preformatted)
 {
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  const char *run = text;
+  const char *p = text;
 
-      if (!preformatted && g_unichar_isspace (c))
+  while (*p)
+    {
+      const char *next = g_utf8_next_char (p);
+      gboolean space;
+
+      if (preformatted)
+        space = FALSE;
+      else if ((guchar) *p < 0x80)
+        space = g_ascii_isspace (*p) && *p != '\v';  /* as g_unichar_isspace() */
+      else
+        space = g_unichar_isspace (g_utf8_get_char (p));
+
+      if (!space)
         {
-          if (w->out->len > 0 && !w->pending_break && w->out->str[w->out->len - 1] != ' '
-              && w->out->str[w->out->len - 1] != '\n')
-            g_string_append_c (w->out, ' ');
+          p = next;
           continue;
         }
 
-      if (w->pending_break)
+      if (p > run)
         {
-          while (w->out->len > 0 && w->out->str[w->out->len - 1] == ' ')
-            g_string_truncate (w->out, w->out->len - 1);
-          for (guint i = 0; i < w->pending_break; i++)
-            g_string_append_c (w->out, '\n');
-          w->pending_break = 0;
+          writer_flush_break (w);
+          g_string_append_len (w->out, run, p - run);
         }
-      g_string_append_unichar (w->out, c);
+      if (w->out->len > 0 && !w->pending_break && w->out->str[w->out->len - 1] != ' '
+          && w->out->str[w->out->len - 1] != '\n')
+        g_string_append_c (w->out, ' ');
+      p = run = next;
+    }
+
+  if (p > run)
+    {
+      writer_flush_break (w);
+      g_string_append_len (w->out, run, p - run);
     }
 }
 
@@ -138,6 +167,7 @@ writer_node (TextWriter *w,
     {
       const char *name = (const char *) node->name;
       gboolean is_item;
+      gboolean block;
 
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         {
@@ -159,8 +189,9 @@ writer_node (TextWriter *w,
         }
 
       is_item = g_ascii_strcasecmp (name, "li") == 0;
+      block = is_block (name);
 
-      if (is_block (name))
+      if (block)
         writer_break (w, is_item ? 1 : 2);
 
       if (is_item)
@@ -169,7 +200,7 @@ writer_node (TextWriter *w,
       writer_node (w, node->children,
                    preformatted || g_ascii_strcasecmp (name, "pre") == 0);
 
-      if (is_block (name))
+      if (block)
         writer_break (w, is_item ? 1 : 2);
     }
 }

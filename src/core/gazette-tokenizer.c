@@ -740,6 +740,60 @@ tokenizer_known_word_ends (GazetteTokenizer *self,
   return ubrk_isBoundary (self->breaker, (int32_t) (end - base));
 }
 
+/* Gives ICU the text from @pos to *limit: to the end, or in INDEX mode to the next Chinese
+ * character, which ICU is never shown there: it would run its dictionary over Chinese the
+ * index cuts into bigrams anyway (most of the time spent on Chinese text), even when only
+ * asked for a boundary after it. FALSE if ICU failed. */
+static gboolean
+tokenizer_set_stretch (GazetteTokenizer    *self,
+                       GazetteTokenizeMode  mode,
+                       guint32              pos,
+                       guint32             *base,
+                       guint32             *limit)
+{
+  const UChar *units = &g_array_index (self->units, UChar, 0);
+  guint32 n_units = self->units->len;
+  UErrorCode status = U_ZERO_ERROR;
+  guint32 end = pos;
+
+  if (mode == GAZETTE_TOKENIZE_INDEX)
+    {
+      while (end < n_units)
+        {
+          guint32 next = end;
+          UChar32 c;
+
+          U16_NEXT (units, next, n_units, c);
+          if (is_han (c))
+            break;
+          end = next;
+        }
+    }
+  else
+    end = n_units;
+
+  *base = pos;
+  *limit = end;
+  ubrk_setText (self->breaker, units + pos, (int32_t) (end - pos), &status);
+
+  return U_SUCCESS (status);
+}
+
+/* ICU's own breaks after a word it did not know may be off: segments the rest afresh when
+ * @pos is not one of them. FALSE if ICU failed. */
+static gboolean
+tokenizer_resync (GazetteTokenizer    *self,
+                  GazetteTokenizeMode  mode,
+                  guint32             *base,
+                  guint32             *limit,
+                  guint32              pos)
+{
+  if (pos >= *limit || ubrk_isBoundary (self->breaker, (int32_t) (pos - *base)))
+    return TRUE;
+
+  return tokenizer_set_stretch (self, mode, pos, base, limit);
+}
+
 /**
  * gazette_tokenizer_run:
  * @self: a tokenizer
@@ -767,8 +821,8 @@ gazette_tokenizer_run (GazetteTokenizer    *self,
   const UChar *units;
   guint32 n_units;
   guint32 base = 0;
+  guint32 limit = 0;
   guint32 pos = 0;
-  UErrorCode status = U_ZERO_ERROR;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -785,17 +839,41 @@ gazette_tokenizer_run (GazetteTokenizer    *self,
     return TRUE;
   units = &g_array_index (self->units, UChar, 0);
 
-  ubrk_setText (self->breaker, units, n_units, &status);
-  if (U_FAILURE (status))
-    return TRUE;
-
   while (pos < n_units)
     {
-      int32_t next = ubrk_following (self->breaker, (int32_t) (pos - base));
-      guint32 segment_end = next == UBRK_DONE ? n_units : base + (guint32) next;
+      int32_t next;
+      guint32 segment_end;
       UChar32 c;
 
       U16_GET (units, 0, pos, n_units, c);
+
+      /* The index cuts Chinese into bigrams whatever ICU's dictionary says, so it is not
+       * asked (see tokenizer_set_stretch()); only the known names, which may hold other
+       * scripts ("官员0042"), are looked for at each character. */
+      if (mode == GAZETTE_TOKENIZE_INDEX && is_han (c))
+        {
+          guint known = 0;
+          guint32 end = pos;
+
+          if (self->words != NULL && self->words->n_words > 0)
+            known = word_list_longest (self->words, units + pos, n_units - pos);
+          if (known > 0 && tokenizer_known_word_ends (self, base, pos + known))
+            end = pos + known;
+          else
+            U16_FWD_1 (units, end, n_units);
+
+          if (!run_word (&run, pos, end, known > 0 && end == pos + known))
+            return FALSE;
+          pos = end;
+          continue;
+        }
+
+      /* Past the stretch ICU was given (a Chinese run came in between): the next one. */
+      if (pos >= limit && !tokenizer_set_stretch (self, mode, pos, &base, &limit))
+        return TRUE;
+
+      next = ubrk_following (self->breaker, (int32_t) (pos - base));
+      segment_end = next == UBRK_DONE ? limit : MIN (base + (guint32) next, limit);
 
       if (self->words != NULL && self->words->n_words > 0 && is_dictionary_script (c))
         {
@@ -806,17 +884,8 @@ gazette_tokenizer_run (GazetteTokenizer    *self,
               if (!run_word (&run, pos, pos + known, TRUE))
                 return FALSE;
               pos += known;
-
-              /* ICU's own breaks after a word it did not know may be off: segment the rest
-               * afresh. */
-              if (pos < n_units && !ubrk_isBoundary (self->breaker, (int32_t) (pos - base)))
-                {
-                  base = pos;
-                  status = U_ZERO_ERROR;
-                  ubrk_setText (self->breaker, units + base, n_units - base, &status);
-                  if (U_FAILURE (status))
-                    return TRUE;
-                }
+              if (!tokenizer_resync (self, mode, &base, &limit, pos))
+                return TRUE;
               continue;
             }
 
