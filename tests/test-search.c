@@ -115,6 +115,22 @@ test_tokenizer_chinese (void)
   assert_tokens (tokenizer, "萧山区启动“中国视谷”", GAZETTE_TOKENIZE_INDEX,
                  "萧山|山区|区启|启动|动|中国|国视|视谷|谷");
   assert_tokens (tokenizer, "2022年", GAZETTE_TOKENIZE_INDEX, "2022|年");
+
+  /* The index walks Chinese runs without ICU and gives it what lies between them: words in
+   * other scripts, and names that end in one, come out as they did with ICU over all of it. */
+  gazette_word_list_add (words, "官员0042");
+  g_clear_pointer (&tokenizer, gazette_tokenizer_free);
+  tokenizer = gazette_tokenizer_new (words);
+  assert_tokens (tokenizer, "萧山区iPhone销量2022年增长，官员00425表示：在中国视谷",
+                 GAZETTE_TOKENIZE_INDEX,
+                 "萧山|山区|区|iphone|销量|量|2022|年增|增长|长|官员0042|5|表示|示|在中|中国|"
+                 "国视|视谷|谷");
+  assert_tokens (tokenizer, "萧山区iPhone销量2022年增长，官员00425表示：在中国视谷",
+                 GAZETTE_TOKENIZE_WORDS,
+                 "萧山区|iphone|销量|2022|年|增长|官员0042|5|表示|在|中国视谷");
+  assert_tokens (tokenizer, "เขตเซียวชาน 萧山 Café 3.5亿元 ๒๕๖๕", GAZETTE_TOKENIZE_INDEX,
+                 "เขต|เซียว|ชาน|萧山|山|cafe|3.5|亿元|元|๒๕๖๕");
+  assert_tokens (tokenizer, "ข่าว萧山abc def", GAZETTE_TOKENIZE_INDEX, "ข่าว|萧山|山|abc|def");
 }
 
 static void
