@@ -4050,7 +4050,7 @@ search_hit_from_row (GazetteStore          *self,
   GArray *snippet_matches = NULL;
   char *snippet = NULL;
   const char *html = (const char *) sqlite3_column_text (stmt, ANN_COL_CONTENT_HTML);
-  const char *text = (const char *) sqlite3_column_text (stmt, ANN_COL_CONTENT_HTML + 1);
+  const char *text = (const char *) sqlite3_column_text (stmt, ANN_COL_CONTENT_TEXT);
 
   title_matches = gazette_search_query_find (search, self->tokenizer, announcement->title);
 

@@ -857,6 +857,25 @@ gazette_tokenizer_run (GazetteTokenizer    *self,
 
           if (self->words != NULL && self->words->n_words > 0)
             known = word_list_longest (self->words, units + pos, n_units - pos);
+          if (known > 0)
+            {
+              guint32 tail = pos + known;
+
+              /* A name that ends in another script ("官员0042") may have ICU asked where a
+               * word ends: give it the name's last run in that script and what follows. */
+              while (tail > pos)
+                {
+                  guint32 previous = tail;
+                  UChar32 d;
+
+                  U16_PREV (units, pos, previous, d);
+                  if (is_han (d))
+                    break;
+                  tail = previous;
+                }
+              if (tail < pos + known && !tokenizer_set_stretch (self, mode, tail, &base, &limit))
+                return TRUE;
+            }
           if (known > 0 && tokenizer_known_word_ends (self, base, pos + known))
             end = pos + known;
           else
@@ -868,8 +887,9 @@ gazette_tokenizer_run (GazetteTokenizer    *self,
           continue;
         }
 
-      /* Past the stretch ICU was given (a Chinese run came in between): the next one. */
-      if (pos >= limit && !tokenizer_set_stretch (self, mode, pos, &base, &limit))
+      /* Outside the stretch ICU was given (a Chinese run came in between, or a name was
+       * looked at): the next one. */
+      if ((pos < base || pos >= limit) && !tokenizer_set_stretch (self, mode, pos, &base, &limit))
         return TRUE;
 
       next = ubrk_following (self->breaker, (int32_t) (pos - base));
