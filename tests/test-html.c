@@ -40,6 +40,9 @@ test_paragraphs (void)
   assert_text ("<h2>Title</h2>\n  <p>Body   text\n over lines.</p>",
                "Title\n\nBody text over lines.");
   assert_text ("Line<br>break", "Line\nbreak");
+  /* White space alone between two inline elements is still a space. */
+  assert_text ("<p><b>a</b> <i>b</i></p>", "a b");
+  assert_text ("<pre>  x\n  y</pre><p>z</p>", "  x\n  y\n\nz");
 }
 
 static void
@@ -61,6 +64,8 @@ static void
 test_dropped (void)
 {
   assert_text ("<p>Kept</p><script>alert(1)</script><style>p{}</style>", "Kept");
+  /* Markup inside a script is the script's text, and what follows it is kept. */
+  assert_text ("<script>var a = '<p>x</p>';</script>ok", "ok");
   assert_text ("", "");
   assert_text (NULL, "");
 }

@@ -73,8 +73,11 @@ typedef struct
   GString *out;
   guint    pending_break;  /* newlines owed before the next text: 1 after a list item, 2 after
                             * any other block */
+  guint    skipping;       /* open <script>, <style> and <head> elements */
+  guint    preformatted;   /* open <pre> elements */
 } TextWriter;
 
+/* libxml2's HTML parser gives element names in lower case. */
 static gboolean
 is_block (const char *name)
 {
@@ -85,10 +88,33 @@ is_block (const char *name)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
-    if (g_ascii_strcasecmp (name, blocks[i]) == 0)
+    if (blocks[i][0] == name[0] && strcmp (name, blocks[i]) == 0)
       return TRUE;
 
   return FALSE;
+}
+
+static gboolean
+is_skipped (const char *name)
+{
+  return strcmp (name, "script") == 0 || strcmp (name, "style") == 0
+         || strcmp (name, "head") == 0;
+}
+
+/* As g_unichar_isspace() at @p, without decoding the characters that cannot be spaces:
+ * above ASCII, only those that UTF-8 starts with 0xC2 (U+0085, U+00A0) or 0xE1 to 0xE3
+ * (U+1680, U+2000 to U+205F, U+3000). Thai and Chinese text is none of them. */
+static gboolean
+is_space_at (const char *p)
+{
+  guchar lead = (guchar) *p;
+
+  if (lead < 0x80)
+    return g_ascii_isspace (lead) && lead != '\v';
+  if (lead != 0xC2 && (lead < 0xE1 || lead > 0xE3))
+    return FALSE;
+
+  return g_unichar_isspace (g_utf8_get_char (p));
 }
 
 static void
@@ -117,24 +143,18 @@ writer_flush_break (TextWriter *w)
 static void
 writer_text (TextWriter *w,
              const char *text,
+             gsize       len,
              gboolean    preformatted)
 {
+  const char *end = text + len;
   const char *run = text;
   const char *p = text;
 
-  while (*p)
+  while (p < end)
     {
       const char *next = g_utf8_next_char (p);
-      gboolean space;
 
-      if (preformatted)
-        space = FALSE;
-      else if ((guchar) *p < 0x80)
-        space = g_ascii_isspace (*p) && *p != '\v';  /* as g_unichar_isspace() */
-      else
-        space = g_unichar_isspace (g_utf8_get_char (p));
-
-      if (!space)
+      if (preformatted || !is_space_at (p))
         {
           p = next;
           continue;
@@ -151,58 +171,79 @@ writer_text (TextWriter *w,
       p = run = next;
     }
 
-  if (p > run)
+  if (end > run)
     {
       writer_flush_break (w);
-      g_string_append_len (w->out, run, p - run);
+      g_string_append_len (w->out, run, end - run);
     }
 }
 
+/* The parser's events are written as they come: no document tree is built. It reports an
+ * end for every element it opened, whether the source closed it, another tag implied it or
+ * the text ended. */
 static void
-writer_node (TextWriter *w,
-             xmlNode    *node,
-             gboolean    preformatted)
+writer_start_element (void           *user_data,
+                      const xmlChar  *element,
+                      const xmlChar **attributes)
 {
-  for (; node != NULL; node = node->next)
+  TextWriter *w = user_data;
+  const char *name = (const char *) element;
+
+  if (is_skipped (name))
+    w->skipping++;
+  if (w->skipping > 0)
+    return;
+
+  if (strcmp (name, "br") == 0)
     {
-      const char *name = (const char *) node->name;
-      gboolean is_item;
-      gboolean block;
-
-      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-        {
-          writer_text (w, (const char *) node->content, preformatted);
-          continue;
-        }
-
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-
-      if (g_ascii_strcasecmp (name, "script") == 0 || g_ascii_strcasecmp (name, "style") == 0
-          || g_ascii_strcasecmp (name, "head") == 0)
-        continue;
-
-      if (g_ascii_strcasecmp (name, "br") == 0)
-        {
-          g_string_append_c (w->out, '\n');
-          continue;
-        }
-
-      is_item = g_ascii_strcasecmp (name, "li") == 0;
-      block = is_block (name);
-
-      if (block)
-        writer_break (w, is_item ? 1 : 2);
-
-      if (is_item)
-        writer_text (w, "• ", TRUE);
-
-      writer_node (w, node->children,
-                   preformatted || g_ascii_strcasecmp (name, "pre") == 0);
-
-      if (block)
-        writer_break (w, is_item ? 1 : 2);
+      g_string_append_c (w->out, '\n');
+      return;
     }
+
+  if (strcmp (name, "li") == 0)
+    {
+      writer_break (w, 1);
+      writer_text (w, "• ", strlen ("• "), TRUE);
+      return;
+    }
+
+  if (is_block (name))
+    writer_break (w, 2);
+  if (strcmp (name, "pre") == 0)
+    w->preformatted++;
+}
+
+static void
+writer_end_element (void          *user_data,
+                    const xmlChar *element)
+{
+  TextWriter *w = user_data;
+  const char *name = (const char *) element;
+
+  if (is_skipped (name))
+    {
+      if (w->skipping > 0)
+        w->skipping--;
+      return;
+    }
+  if (w->skipping > 0)
+    return;
+
+  if (strcmp (name, "pre") == 0 && w->preformatted > 0)
+    w->preformatted--;
+  if (is_block (name))
+    writer_break (w, strcmp (name, "li") == 0 ? 1 : 2);
+}
+
+static void
+writer_characters (void          *user_data,
+                   const xmlChar *text,
+                   int            len)
+{
+  TextWriter *w = user_data;
+
+  if (w->skipping == 0 && len > 0)
+    writer_text (w, (const char *) text, (gsize) len, w->preformatted > 0);
 }
 
 /**
@@ -219,6 +260,7 @@ char *
 gazette_html_to_text (const char *html)
 {
   TextWriter w = { 0 };
+  htmlParserCtxtPtr parser;
   htmlDocPtr doc;
   int len;
 
@@ -226,16 +268,26 @@ gazette_html_to_text (const char *html)
     return g_strdup ("");
 
   gazette_libxml_init ();
-  len = (int) MIN (strlen (html), (gsize) G_MAXINT);
-  doc = htmlReadMemory (html, len, NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-                        | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
-  if (doc == NULL)
+  parser = htmlNewParserCtxt ();
+  if (parser == NULL)
     return g_strdup ("");
 
+  /* Only these events: the default handlers would build a tree nobody reads. */
+  memset (parser->sax, 0, sizeof (htmlSAXHandler));
+  parser->sax->startElement = writer_start_element;
+  parser->sax->endElement = writer_end_element;
+  parser->sax->characters = writer_characters;
+  parser->sax->cdataBlock = writer_characters;
+  parser->userData = &w;
+
   w.out = g_string_new (NULL);
-  writer_node (&w, doc->children, FALSE);
-  xmlFreeDoc (doc);
+  len = (int) MIN (strlen (html), (gsize) G_MAXINT);
+  doc = htmlCtxtReadMemory (parser, html, len, NULL, "UTF-8",
+                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                            | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED | HTML_PARSE_NODEFDTD);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  htmlFreeParserCtxt (parser);
 
   while (w.out->len > 0 && g_ascii_isspace (w.out->str[w.out->len - 1]))
     g_string_truncate (w.out, w.out->len - 1);
