@@ -3945,6 +3945,7 @@ gazette_store_count_announcements (GazetteStore        *self,
 /* Search */
 
 /* Bits of SearchScore.columns for the columns of announcements_search. */
+#define SEARCH_MATCHED_TITLE   (1 << 0)
 #define SEARCH_MATCHED_SUMMARY (1 << 1)
 #define SEARCH_MATCHED_BODY    (1 << 2)
 
@@ -4046,27 +4047,27 @@ search_hit_from_row (GazetteStore          *self,
   g_autoptr(GazetteAnnouncement) announcement = announcement_from_row (stmt, districts);
   g_autofree char *body = NULL;
   g_autofree char *lead = NULL;
-  GArray *title_matches;
+  GArray *title_matches = NULL;
   GArray *snippet_matches = NULL;
   char *snippet = NULL;
   const char *html = (const char *) sqlite3_column_text (stmt, ANN_COL_CONTENT_HTML);
   const char *text = (const char *) sqlite3_column_text (stmt, ANN_COL_CONTENT_TEXT);
 
-  title_matches = gazette_search_query_find (search, self->tokenizer, announcement->title);
+  /* Only the columns the index found the words in are cut into words to find them again:
+   * making a body text and cutting it into words to find nothing in it was most of a
+   * snippet's cost, and a summary or title that does not match costs as much to rule out. */
+  if (candidate->columns & SEARCH_MATCHED_TITLE)
+    title_matches = gazette_search_query_find (search, self->tokenizer, announcement->title);
 
-  /* The summary if it matches, else the body if it does, else the start of either. When the
-   * index found the words only in the title or the names, neither is looked at: making a
-   * body text and cutting it into words to find nothing in it was most of a snippet's cost. */
-  if (candidate->columns & (SEARCH_MATCHED_SUMMARY | SEARCH_MATCHED_BODY))
+  /* The summary if it matches, else the body if it does, else the start of either. */
+  if (candidate->columns & SEARCH_MATCHED_SUMMARY)
+    snippet = gazette_search_query_snippet (search, self->tokenizer, announcement->summary,
+                                            TRUE, &snippet_matches);
+  if (snippet == NULL && (candidate->columns & SEARCH_MATCHED_BODY))
     {
-      snippet = gazette_search_query_snippet (search, self->tokenizer, announcement->summary,
-                                              TRUE, &snippet_matches);
-      if (snippet == NULL)
-        {
-          body = search_hit_body (text, html);
-          snippet = gazette_search_query_snippet (search, self->tokenizer, body, TRUE,
-                                                  &snippet_matches);
-        }
+      body = search_hit_body (text, html);
+      snippet = gazette_search_query_snippet (search, self->tokenizer, body, TRUE,
+                                              &snippet_matches);
     }
   if (snippet == NULL)
     {
@@ -4119,7 +4120,8 @@ search_candidates (GazetteStore        *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SearchCandidate candidate = { sqlite3_column_int64 (stmt, 0), 0, 0 };
+      /* Without a score (never, from gazette_hit()), every column is looked at. */
+      SearchCandidate candidate = { sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT32 };
       const SearchScore *score = sqlite3_column_blob (stmt, 1);
 
       if (score != NULL && sqlite3_column_bytes (stmt, 1) == sizeof *score)
