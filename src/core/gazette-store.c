@@ -1559,6 +1559,38 @@ typedef struct
   guint32 columns;   /* bit i: column i holds a match */
 } SearchScore;
 
+/* The average length of a row in tokens, the same for every row of one query. FTS5 reads
+ * the totals it comes from again on every xRowCount() and xColumnTotalSize() (a page read
+ * each), so gazette_hit() asks once and keeps the answer with the query. */
+static int
+hit_average_length (const Fts5ExtensionApi  *api,
+                    Fts5Context             *fts,
+                    double                  *average)
+{
+  double *known = api->xGetAuxdata (fts, FALSE);
+  sqlite3_int64 n_rows = 0;
+  sqlite3_int64 n_tokens = 0;
+  int rc;
+
+  if (known != NULL)
+    {
+      *average = *known;
+      return SQLITE_OK;
+    }
+
+  rc = api->xRowCount (fts, &n_rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  *average = n_rows > 0 && n_tokens > 0 ? (double) n_tokens / (double) n_rows : 1.0;
+  known = g_new (double, 1);
+  *known = *average;
+
+  return api->xSetAuxdata (fts, known, g_free);
+}
+
 /* The FTS5 function gazette_hit(announcements_search, weight…): how well the row matches,
  * and in which columns. The score is bm25 as FTS5's bm25() computes it (k1 = 1.2,
  * b = 0.75, a column's hits counted times its weight), but with the same inverse document
@@ -1566,8 +1598,9 @@ typedef struct
  * the phrase's whole doclist, once per query, and for a word in most of a large store that
  * cost more than the rest of the search. Every hit holds every phrase (phrases are joined
  * with AND), so with one phrase the order is bm25's; with several, a rare phrase no longer
- * weighs more than a common one. The columns spare a snippet from cutting a body into words
- * only to find nothing in it. */
+ * weighs more than a common one. Each phrase's positions are walked on their own: FTS5's
+ * xInst() would first merge and sort those of every phrase, which nothing here needs. The
+ * columns spare a snippet from cutting a body into words only to find nothing in it. */
 static void
 hit_func (const Fts5ExtensionApi  *api,
           Fts5Context             *fts,
@@ -1578,53 +1611,51 @@ hit_func (const Fts5ExtensionApi  *api,
   const double k1 = 1.2;
   const double b = 0.75;
   GazetteStore *self = api->xUserData (fts);
-  double freq_buffer[8];
-  g_autofree double *freq_heap = NULL;
-  double *freq = freq_buffer;
-  sqlite3_int64 n_rows = 0;
-  sqlite3_int64 n_tokens = 0;
+  double weights[32];
   int n_phrases = api->xPhraseCount (fts);
-  int n_inst = 0;
   int doc_len = 0;
-  double average;
+  double average = 1.0;
+  double norm;
   SearchScore result = { 0, 0 };
   int rc;
 
-  if (n_phrases > (int) G_N_ELEMENTS (freq_buffer))
-    freq = freq_heap = g_new (double, n_phrases);
-  for (int i = 0; i < n_phrases; i++)
-    freq[i] = 0;
+  for (int i = 0; i < (int) G_N_ELEMENTS (weights); i++)
+    weights[i] = i < argc ? sqlite3_value_double (argv[i]) : 1.0;
 
-  rc = api->xRowCount (fts, &n_rows);
-  if (rc == SQLITE_OK)
-    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
+  rc = hit_average_length (api, fts, &average);
   if (rc == SQLITE_OK)
     rc = hit_doc_length (self, api, fts, &doc_len);
-  if (rc == SQLITE_OK)
-    rc = api->xInstCount (fts, &n_inst);
-  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
-    {
-      int phrase, column, offset;
-
-      rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc != SQLITE_OK)
-        break;
-      if (phrase >= 0 && phrase < n_phrases)
-        freq[phrase] += column < argc ? sqlite3_value_double (argv[column]) : 1.0;
-      if (column >= 0 && column < 32)
-        result.columns |= 1u << column;
-    }
   if (rc != SQLITE_OK)
     {
       sqlite3_result_error_code (context, rc);
       return;
     }
 
-  average = n_rows > 0 ? (double) n_tokens / (double) n_rows : 1.0;
-  if (average <= 0)
-    average = 1.0;
+  norm = k1 * (1 - b + b * doc_len / average);
   for (int i = 0; i < n_phrases; i++)
-    result.score += freq[i] * (k1 + 1) / (freq[i] + k1 * (1 - b + b * doc_len / average));
+    {
+      Fts5PhraseIter iter;
+      int column, offset;
+      double freq = 0;
+
+      rc = api->xPhraseFirst (fts, i, &iter, &column, &offset);
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_result_error_code (context, rc);
+          return;
+        }
+      for (; column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
+        {
+          if (column < (int) G_N_ELEMENTS (weights))
+            {
+              freq += weights[column];
+              result.columns |= 1u << column;
+            }
+          else
+            freq += 1.0;
+        }
+      result.score += freq * (k1 + 1) / (freq + norm);
+    }
 
   sqlite3_result_blob (context, &result, sizeof result, SQLITE_TRANSIENT);
 }
