@@ -50,7 +50,8 @@ typedef struct
 
 struct _GazetteSearchQuery
 {
-  GPtrArray *phrases;   /* GArray of Term */
+  GPtrArray *phrases;          /* GArray of Term */
+  guint      longest_phrase;   /* in terms */
 };
 
 static void
@@ -130,7 +131,10 @@ query_add_phrase (GazetteSearchQuery *self,
     }
 
   if (terms->len > 0 && self->phrases->len < MAX_PHRASES)
-    g_ptr_array_add (self->phrases, g_steal_pointer (&terms));
+    {
+      self->longest_phrase = MAX (self->longest_phrase, terms->len);
+      g_ptr_array_add (self->phrases, g_steal_pointer (&terms));
+    }
 }
 
 static gboolean
@@ -427,22 +431,23 @@ query_find_spans (const GazetteSearchQuery *self,
  * gazette_search_query_find:
  * @self: a query
  * @tokenizer: the tokenizer the query was read with
- * @text: (nullable): a text, such as an announcement's title
+ * @marked: (nullable): a text gazette_tokenizer_mark() marked, such as an announcement's
+ *   title as the index keeps it
  *
- * Returns: (transfer full) (element-type GazetteSpan): the byte ranges of @text that match
- *   a phrase of the query, sorted, merged where they overlap
+ * Returns: (transfer full) (element-type GazetteSpan): the byte ranges of the text (without
+ *   its marks) that match a phrase of the query, sorted, merged where they overlap
  */
 GArray *
 gazette_search_query_find (const GazetteSearchQuery *self,
                            GazetteTokenizer         *tokenizer,
-                           const char               *text)
+                           const char               *marked)
 {
   g_autoptr(GArray) tokens = tokens_new ();
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (text != NULL)
-    gazette_tokenizer_run (tokenizer, text, -1, GAZETTE_TOKENIZE_INDEX, collect_token_cb, tokens);
+  if (marked != NULL)
+    gazette_tokenizer_run_marked (tokenizer, marked, -1, NULL, collect_token_cb, tokens);
 
   return query_find_spans (self, tokens);
 }
@@ -454,20 +459,22 @@ is_space_at (const char *p)
 }
 
 /* Tokens for a snippet: all of them up to a little past the first match, not the rest of a
- * long body, which ICU would otherwise cut into words for nothing. */
+ * long body, which would be folded and compared for nothing. */
 typedef struct
 {
   const GazetteSearchQuery *query;
-  GArray                   *tokens;
+  const char               *text;     /* without marks */
+  GArray                   *tokens;   /* Token, their texts in chunk */
+  GStringChunk             *chunk;
   gboolean                  matched;
   gsize                     bound;    /* bytes: no snippet reaches past it */
   guint                     n_past;   /* tokens that start past bound */
 } SnippetScan;
 
-/* Whether a phrase of the query ends at the last token of @tokens. */
-static gboolean
-query_matches_at_end (const GazetteSearchQuery *self,
-                      GArray                   *tokens)
+/* The first token of a phrase of the query that ends at the last token of @tokens, or -1. */
+static gssize
+query_match_at_end (const GazetteSearchQuery *self,
+                    GArray                   *tokens)
 {
   for (guint p = 0; p < self->phrases->len; p++)
     {
@@ -483,10 +490,10 @@ query_matches_at_end (const GazetteSearchQuery *self,
                            &g_array_index (tokens, Token, first + j)))
           break;
       if (j == terms->len)
-        return TRUE;
+        return first;
     }
 
-  return FALSE;
+  return -1;
 }
 
 static gboolean
@@ -494,21 +501,29 @@ snippet_token_cb (const GazetteToken *token,
                   gpointer            user_data)
 {
   SnippetScan *scan = user_data;
+  Token copy = { g_string_chunk_insert_len (scan->chunk, token->text, token->len),
+                 token->start, token->end, token->kind };
+  gssize first;
 
-  collect_token_cb (token, scan->tokens);
+  g_array_append_val (scan->tokens, copy);
 
-  /* The snippet starts at or before the first match, which starts at or before this one
-   * ends, and holds SNIPPET_CHARS characters of at most 4 bytes. */
-  if (!scan->matched && query_matches_at_end (scan->query, scan->tokens))
+  /* The snippet starts at or before the first match and holds SNIPPET_CHARS characters. */
+  if (!scan->matched && (first = query_match_at_end (scan->query, scan->tokens)) >= 0)
     {
+      const char *p = scan->text + g_array_index (scan->tokens, Token, first).start;
+
+      for (guint i = 0; i < SNIPPET_CHARS && *p != '\0'; i++)
+        p = g_utf8_next_char (p);
       scan->matched = TRUE;
-      scan->bound = token->end + 4 * SNIPPET_CHARS;
+      scan->bound = p - scan->text;
       return TRUE;
     }
 
-  /* A phrase that starts before the bound ends within MAX_TERMS tokens after it, and only
-   * such a phrase can change what the snippet shows (by merging with a match in it). */
-  if (scan->matched && token->start > scan->bound && ++scan->n_past > MAX_TERMS)
+  /* A phrase that starts before the bound ends within as many tokens after it as the
+   * longest phrase has, and only such a phrase can change what the snippet shows (by
+   * merging with a match in it). */
+  if (scan->matched && token->start >= scan->bound &&
+      ++scan->n_past >= scan->query->longest_phrase)
     return FALSE;
 
   return TRUE;
@@ -518,44 +533,57 @@ snippet_token_cb (const GazetteToken *token,
  * gazette_search_query_snippet:
  * @self: a query
  * @tokenizer: the tokenizer the query was read with
- * @text: (nullable): a summary or body, as plain text
+ * @marked: (nullable): a summary or body, as plain text that gazette_tokenizer_mark() marked
  * @only_if_matched: give %NULL rather than a snippet without matches
  * @matches: (out) (transfer full) (element-type GazetteSpan): byte ranges of the snippet
  *   that match
  *
- * Cuts about 150 characters out of @text, starting a little before the first match, on
- * token boundaries, with runs of white space made one space and "…" where text was cut.
+ * Cuts about 150 characters out of the text, starting a little before the first match, on
+ * word boundaries, with runs of white space made one space and "…" where text was cut.
  *
- * Returns: (transfer full) (nullable): the snippet, or %NULL when @text is empty or, with
+ * Returns: (transfer full) (nullable): the snippet, or %NULL when the text is empty or, with
  *   @only_if_matched, has no match
  */
 char *
 gazette_search_query_snippet (const GazetteSearchQuery  *self,
                               GazetteTokenizer          *tokenizer,
-                              const char                *text,
+                              const char                *marked,
                               gboolean                   only_if_matched,
                               GArray                   **matches)
 {
-  g_autoptr(GArray) tokens = tokens_new ();
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   g_autoptr(GArray) spans = NULL;
+  g_autoptr(GString) plain = NULL;
+  g_autoptr(GStringChunk) chunk = NULL;
   g_autofree guint *map = NULL;
   SnippetScan scan = { 0 };
   GArray *kept;
   GString *out;
   gsize len, anchor, start, end;
+  const char *text;
   const char *p;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (matches != NULL, NULL);
 
   *matches = NULL;
-  if (text == NULL || *text == '\0' || !g_utf8_validate (text, -1, NULL))
+  if (marked == NULL || *marked == '\0')
     return NULL;
 
-  len = strlen (text);
+  plain = g_string_new (NULL);
+  gazette_unmark_text (marked, -1, plain);
+  text = plain->str;
+  len = plain->len;
+  if (len == 0 || !g_utf8_validate (text, len, NULL))
+    return NULL;
+
+  chunk = g_string_chunk_new (1024);
   scan.query = self;
+  scan.text = text;
   scan.tokens = tokens;
-  gazette_tokenizer_run (tokenizer, text, len, GAZETTE_TOKENIZE_INDEX, snippet_token_cb, &scan);
+  scan.chunk = chunk;
+  gazette_tokenizer_run_marked (tokenizer, marked, -1, NULL, snippet_token_cb, &scan);
+
   spans = query_find_spans (self, tokens);
   if (spans->len == 0 && only_if_matched)
     return NULL;

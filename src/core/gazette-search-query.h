@@ -45,10 +45,10 @@ gboolean            gazette_search_query_is_empty   (const GazetteSearchQuery  *
 char               *gazette_search_query_to_fts5    (const GazetteSearchQuery  *self);
 GArray             *gazette_search_query_find       (const GazetteSearchQuery  *self,
                                                      GazetteTokenizer          *tokenizer,
-                                                     const char                *text);
+                                                     const char                *marked);
 char               *gazette_search_query_snippet    (const GazetteSearchQuery  *self,
                                                      GazetteTokenizer          *tokenizer,
-                                                     const char                *text,
+                                                     const char                *marked,
                                                      gboolean                   only_if_matched,
                                                      GArray                   **matches);
 

@@ -25,7 +25,7 @@
 G_BEGIN_DECLS
 
 /* The newest schema this build writes and reads; see the migrations in gazette-store.c. */
-#define GAZETTE_STORE_SCHEMA_VERSION 6
+#define GAZETTE_STORE_SCHEMA_VERSION 7
 
 /* Where a link between an announcement and an entity came from. */
 typedef enum {
@@ -74,6 +74,5 @@ char     *_gazette_store_explain_list_for_tests          (GazetteStore        *s
 void      _gazette_store_set_checkpoint_frames_for_tests (GazetteStore        *self,
                                                           int                  n_frames);
 void      _gazette_store_wait_for_checkpoints_for_tests  (GazetteStore        *self);
-void      _gazette_store_set_index_pairs_for_tests       (gboolean             pairs);
 
 G_END_DECLS

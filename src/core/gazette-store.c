@@ -236,24 +236,26 @@ static const char schema_v4[] =
   "CREATE INDEX feed_images_image ON feed_images (image_id);"
   "PRAGMA user_version = 4;";
 
-/* Version 5: full-text search. The index holds each announcement's title, summary, body
- * (as plain text) and the names and quotes the publisher declared, already cut into words
- * by gazette_search_tokens() (ICU, with the known entity names; see "Search" below), so the
- * FTS5 tokenizer "gazette" only splits at spaces. Keeping the words rather than the text
- * keeps the index consistent when the known names grow: FTS5 deletes a row by tokenizing
- * what it stored, and words always split the same way. */
+/* The columns of an announcement's row in the search index, from `announcements a`. Its row
+ * id is the announcement's, negated: FTS5 walks its lists fastest in ascending order, and a
+ * search wants the newest announcements first (see SEARCH_CANDIDATES). Rows are written in
+ * ascending order of that row id (SEARCH_TEXTS_ORDER): FTS5 writes what it holds to disk as
+ * a new segment whenever a row id is smaller than the one before. */
+#define SEARCH_TEXTS_SQL \
+  " SELECT -a.id, gazette_search_text (a.title), gazette_search_text (a.summary)," \
+  "  gazette_search_text (coalesce (a.content_text, gazette_html_text (a.content_html)))," \
+  "  gazette_search_text ((SELECT group_concat (t, ' ') FROM (" \
+  "   SELECT j.value AS t FROM announcement_entities ae" \
+  "    JOIN entities e ON e.id = ae.entity_id, json_each (e.name) j" \
+  "    WHERE ae.announcement_id = a.id AND ae.origin = 0" \
+  "   UNION ALL SELECT q.text FROM quotes q WHERE q.announcement_id = a.id)))"
+#define SEARCH_TEXTS_ORDER " ORDER BY a.id DESC"
+
+/* Version 5: full-text search, over each announcement's title, summary, body (as plain
+ * text) and the names and quotes the publisher declared. Version 7 fills it. */
 static const char schema_v5[] =
   "CREATE VIRTUAL TABLE announcements_search USING fts5 ("
   "  title, summary, body, names, tokenize = 'gazette');"
-  "INSERT INTO announcements_search (rowid, title, summary, body, names)"
-  " SELECT a.id, gazette_search_tokens (a.title), gazette_search_tokens (a.summary),"
-  "  gazette_search_tokens (coalesce (a.content_text, gazette_html_text (a.content_html))),"
-  "  gazette_search_tokens ((SELECT group_concat (t, ' ') FROM ("
-  "   SELECT j.value AS t FROM announcement_entities ae"
-  "    JOIN entities e ON e.id = ae.entity_id, json_each (e.name) j"
-  "    WHERE ae.announcement_id = a.id AND ae.origin = 0"
-  "   UNION ALL SELECT q.text FROM quotes q WHERE q.announcement_id = a.id)))"
-  " FROM announcements a;"
   /* Foreign-key cascades (removing a feed) fire this too. */
   "CREATE TRIGGER announcements_search_delete AFTER DELETE ON announcements BEGIN"
   " DELETE FROM announcements_search WHERE rowid = old.id;"
@@ -261,12 +263,29 @@ static const char schema_v5[] =
   "PRAGMA user_version = 5;";
 
 /* Version 6: the index also holds every two adjacent words as one token (see
- * GAZETTE_SEARCH_PAIR_MARK), which the FTS5 tokenizer "gazette" now writes: a phrase is found
- * through its pairs rather than by walking the position lists of its words. The words the
- * index keeps are the same; only the index is made again from them. */
+ * GAZETTE_SEARCH_PAIR_MARK), which the FTS5 tokenizer "gazette" writes: a phrase is found
+ * through its pairs rather than by walking the position lists of its words. */
 static const char schema_v6[] =
   "INSERT INTO announcements_search (announcements_search) VALUES ('rebuild');"
   "PRAGMA user_version = 6;";
+
+/* Version 7: the index keeps each text with its words marked (gazette_search_text()),
+ * where it kept only the words, so that snippets are cut from it without segmenting the
+ * text again; and its row ids are the announcements' negated. Made anew from the
+ * announcements; the old rows are dropped with the table, since FTS5 would read them with
+ * the new tokenizer to delete them. */
+static const char schema_v7[] =
+  "DROP TRIGGER announcements_search_delete;"
+  "DROP TABLE announcements_search;"
+  "CREATE VIRTUAL TABLE announcements_search USING fts5 ("
+  "  title, summary, body, names, tokenize = 'gazette');"
+  "INSERT INTO announcements_search (rowid, title, summary, body, names)"
+  SEARCH_TEXTS_SQL " FROM announcements a" SEARCH_TEXTS_ORDER ";"
+  /* Foreign-key cascades (removing a feed) fire this too. */
+  "CREATE TRIGGER announcements_search_delete AFTER DELETE ON announcements BEGIN"
+  " DELETE FROM announcements_search WHERE rowid = -old.id;"
+  " END;"
+  "PRAGMA user_version = 7;";
 
 typedef struct
 {
@@ -283,6 +302,7 @@ static const Migration migrations[] = {
   { 4, schema_v4 },
   { 5, schema_v5 },
   { 6, schema_v6 },
+  { 7, schema_v7 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GAZETTE_STORE_SCHEMA_VERSION);
@@ -385,6 +405,7 @@ typedef enum {
   STMT_COUNT_BY_LINK,
   STMT_COUNT_BY_FEED,
   STMT_SEARCH_HIT,
+  STMT_SEARCH_TEXTS,
   STMT_DATA_VERSION,
   N_STMTS
 } Stmt;
@@ -499,8 +520,9 @@ static const char * const stmt_sql[N_STMTS] = {
     " FROM announcements a INDEXED BY announcements_leads"
     " WHERE a.group_lead = 1 GROUP BY a.feed_id",
   [STMT_SEARCH_HIT] =
-    "SELECT " ANNOUNCEMENT_COLUMNS ", a.content_html, a.content_text"
-    " FROM " ANNOUNCEMENT_FROM " WHERE a.id = ?1",
+    "SELECT " ANNOUNCEMENT_COLUMNS " FROM " ANNOUNCEMENT_FROM " WHERE a.id = ?1",
+  [STMT_SEARCH_TEXTS] =
+    "SELECT title, summary, body FROM announcements_search WHERE rowid = -?1",
   [STMT_DATA_VERSION] = "PRAGMA data_version",
   [STMT_GROUP_MEMBER] =
     "SELECT guid FROM announcements WHERE translation_group = ?1 AND language = ?2"
@@ -642,7 +664,9 @@ struct _GazetteStore
   /* Search; see "Search" below. Used under self->mutex only. */
   GazetteWordList  *words;
   GazetteTokenizer *tokenizer;
-  GString          *tokens_buffer;
+  GString          *text_buffer;         /* gazette_search_text()'s result */
+  GString          *fts_previous;        /* for the FTS5 tokenizer's pairs */
+  GString          *fts_pair;
   sqlite3_stmt     *search_stmts[N_SEARCH_MASKS];
   sqlite3_stmt     *search_index_stmt;
   sqlite3_stmt     *search_index_many_stmt;
@@ -1361,42 +1385,22 @@ store_write_feed_state (GazetteStore  *self,
 /* Search
  *
  * Words are cut in C, by a GazetteTokenizer that knows every entity's names (self->words),
- * and reach SQLite as a string of words separated by spaces (gazette_search_tokens()), which
- * the FTS5 tokenizer "gazette" splits again. Queries are cut by the same tokenizer
- * (gazette_search_query_new()) and written as FTS5 strings, one word each. Chinese text is
- * indexed as overlapping bigrams; see gazette-tokenizer.h. */
+ * and reach SQLite as marked text (gazette_search_text(): the text with every word between
+ * two marks), which the FTS5 tokenizer "gazette" reads without cutting anything again. The
+ * index keeps that text: FTS5 reads it again to delete a row, and it gives the same words
+ * however the known names have grown since; snippets are cut from it. Queries are cut by the
+ * same tokenizer (gazette_search_query_new()) and written as FTS5 strings, one word each.
+ * Chinese text is indexed as overlapping bigrams; see gazette-tokenizer.h. */
 
 #define SEARCH_INDEX_SQL \
   "INSERT OR REPLACE INTO announcements_search (rowid, title, summary, body, names)" \
-  " SELECT a.id, gazette_search_tokens (a.title), gazette_search_tokens (a.summary)," \
-  "  gazette_search_tokens (coalesce (a.content_text, gazette_html_text (a.content_html)))," \
-  "  gazette_search_tokens ((SELECT group_concat (t, ' ') FROM (" \
-  "   SELECT j.value AS t FROM announcement_entities ae" \
-  "    JOIN entities e ON e.id = ae.entity_id, json_each (e.name) j" \
-  "    WHERE ae.announcement_id = a.id AND ae.origin = 0" \
-  "   UNION ALL SELECT q.text FROM quotes q WHERE q.announcement_id = a.id)))" \
-  " FROM announcements a WHERE a.id = ?1"
+  SEARCH_TEXTS_SQL " FROM announcements a WHERE a.id = ?1"
 
-static gboolean
-search_tokens_cb (const GazetteToken *token,
-                  gpointer            user_data)
-{
-  GString *out = user_data;
-
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  for (gsize i = 0; i < token->len; i++)
-    if (token->text[i] != ' ')
-      g_string_append_c (out, token->text[i]);
-
-  return TRUE;
-}
-
-/* gazette_search_tokens(text): the words of text, folded, separated by spaces. */
+/* gazette_search_text(text): the text with its words marked (see GAZETTE_MARK_START). */
 static void
-search_tokens_func (sqlite3_context  *context,
-                    int               argc,
-                    sqlite3_value   **argv)
+search_text_func (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
 {
   GazetteStore *self = sqlite3_user_data (context);
   const char *text = (const char *) sqlite3_value_text (argv[0]);
@@ -1407,10 +1411,10 @@ search_tokens_func (sqlite3_context  *context,
       return;
     }
 
-  g_string_truncate (self->tokens_buffer, 0);
-  gazette_tokenizer_run (self->tokenizer, text, sqlite3_value_bytes (argv[0]),
-                         GAZETTE_TOKENIZE_INDEX, search_tokens_cb, self->tokens_buffer);
-  sqlite3_result_text (context, self->tokens_buffer->str, (int) self->tokens_buffer->len,
+  g_string_truncate (self->text_buffer, 0);
+  gazette_tokenizer_mark (self->tokenizer, text, sqlite3_value_bytes (argv[0]),
+                          self->text_buffer);
+  sqlite3_result_text (context, self->text_buffer->str, (int) self->text_buffer->len,
                        SQLITE_TRANSIENT);
 }
 
@@ -1428,13 +1432,11 @@ html_text_func (sqlite3_context  *context,
     sqlite3_result_text (context, gazette_html_to_text (html), -1, g_free);
 }
 
-/* Whether the tokenizer writes pairs; only tests, making an index as version 5 did, turn
- * it off. */
-static gboolean index_pairs = TRUE;
-
-/* The FTS5 tokenizer "gazette": the text is words separated by spaces already. When writing
- * the index, each word but the first is preceded by the pair of it and the word before,
- * at the position of the word before (see GAZETTE_SEARCH_PAIR_MARK). */
+/* The FTS5 tokenizer "gazette". A document is marked text: its words are read from the marks
+ * (gazette_tokenizer_run_marked()), and each word but the first is preceded by the pair of it
+ * and the word before, at the position of the word before (see GAZETTE_SEARCH_PAIR_MARK). A
+ * query is words already, separated by spaces (gazette_search_query_to_fts5()). Offsets are
+ * those of the text without its marks: nothing here asks FTS5 to highlight. */
 static int
 fts_tokenizer_create (void             *context,
                       const char      **args,
@@ -1451,56 +1453,92 @@ fts_tokenizer_delete (Fts5Tokenizer *tokenizer)
 {
 }
 
+typedef int (*FtsEmitFunc) (void       *context,
+                            int         flags,
+                            const char *token,
+                            int         n_token,
+                            int         start,
+                            int         end);
+
+typedef struct
+{
+  void        *context;
+  FtsEmitFunc  emit;
+  gboolean     pairs;
+  GString     *previous;   /* the word before, or empty */
+  GString     *pair;
+  int          previous_start;
+  int          rc;
+} FtsDocument;
+
+static gboolean
+fts_document_token_cb (const GazetteToken *token,
+                       gpointer            user_data)
+{
+  FtsDocument *doc = user_data;
+
+  if (doc->pairs && doc->previous->len > 0)
+    {
+      g_string_truncate (doc->pair, 0);
+      g_string_append_c (doc->pair, GAZETTE_SEARCH_PAIR_MARK);
+      g_string_append_len (doc->pair, doc->previous->str, doc->previous->len);
+      g_string_append_c (doc->pair, GAZETTE_SEARCH_PAIR_MARK);
+      g_string_append_len (doc->pair, token->text, token->len);
+      doc->rc = doc->emit (doc->context, FTS5_TOKEN_COLOCATED, doc->pair->str,
+                           (int) doc->pair->len, doc->previous_start, (int) token->end);
+      if (doc->rc != SQLITE_OK)
+        return FALSE;
+    }
+
+  doc->rc = doc->emit (doc->context, 0, token->text, (int) token->len, (int) token->start,
+                       (int) token->end);
+  if (doc->rc != SQLITE_OK)
+    return FALSE;
+
+  if (doc->pairs)
+    {
+      g_string_truncate (doc->previous, 0);
+      g_string_append_len (doc->previous, token->text, token->len);
+      doc->previous_start = (int) token->start;
+    }
+
+  return TRUE;
+}
+
 static int
 fts_tokenizer_tokenize (Fts5Tokenizer  *tokenizer,
                         void           *context,
                         int             flags,
                         const char     *text,
                         int             len,
-                        int           (*emit) (void       *context,
-                                               int         flags,
-                                               const char *token,
-                                               int         n_token,
-                                               int         start,
-                                               int         end))
+                        FtsEmitFunc     emit)
 {
-  gboolean pairs = index_pairs && (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
-  char pair_buffer[256];
-  int previous_start = -1;
-  int previous_end = -1;
+  GazetteStore *self = (GazetteStore *) tokenizer;
+  FtsDocument doc = { context, emit, (flags & FTS5_TOKENIZE_DOCUMENT) != 0, NULL, NULL, 0,
+                      SQLITE_OK };
   int start = 0;
+
+  if ((flags & FTS5_TOKENIZE_QUERY) == 0)
+    {
+      doc.previous = self->fts_previous;
+      doc.pair = self->fts_pair;
+      g_string_truncate (doc.previous, 0);
+      gazette_tokenizer_run_marked (self->tokenizer, text, len, NULL, fts_document_token_cb,
+                                    &doc);
+      return doc.rc;
+    }
 
   for (int i = 0; i <= len; i++)
     {
+      int rc;
+
       if (i < len && text[i] != ' ')
         continue;
-
       if (i > start)
         {
-          int rc;
-
-          if (pairs && previous_start >= 0)
-            {
-              int n_prev = previous_end - previous_start;
-              int n = 2 + n_prev + (i - start);
-              char *pair = n <= (int) sizeof pair_buffer ? pair_buffer : g_malloc (n);
-
-              pair[0] = GAZETTE_SEARCH_PAIR_MARK;
-              memcpy (pair + 1, text + previous_start, n_prev);
-              pair[1 + n_prev] = GAZETTE_SEARCH_PAIR_MARK;
-              memcpy (pair + 2 + n_prev, text + start, i - start);
-              rc = emit (context, FTS5_TOKEN_COLOCATED, pair, n, previous_start, i);
-              if (pair != pair_buffer)
-                g_free (pair);
-              if (rc != SQLITE_OK)
-                return rc;
-            }
-
           rc = emit (context, 0, text + start, i - start, start, i);
           if (rc != SQLITE_OK)
             return rc;
-          previous_start = start;
-          previous_end = i;
         }
       start = i + 1;
     }
@@ -1521,7 +1559,8 @@ hit_doc_length (GazetteStore            *self,
                 Fts5Context             *fts,
                 int                     *length)
 {
-  sqlite3_int64 row_id = api->xRowid (fts);
+  /* The announcement's row id (see SEARCH_TEXTS_SQL). */
+  sqlite3_int64 row_id = -api->xRowid (fts);
   int rc;
 
   if (row_id >= 0 && row_id < (sqlite3_int64) self->doc_lengths->len)
@@ -1672,9 +1711,9 @@ store_register_search (GazetteStore  *self,
   fts5_api *api = NULL;
   int rc;
 
-  rc = sqlite3_create_function (self->db, "gazette_search_tokens", 1,
+  rc = sqlite3_create_function (self->db, "gazette_search_text", 1,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC, self,
-                                search_tokens_func, NULL, NULL);
+                                search_text_func, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function (self->db, "gazette_html_text", 1,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
@@ -1731,14 +1770,8 @@ store_load_words (GazetteStore *self)
  * a segment per announcement, and merging them cost more than the rest of the ingest. */
 #define SEARCH_INDEX_MANY_SQL \
   "INSERT OR REPLACE INTO announcements_search (rowid, title, summary, body, names)" \
-  " SELECT a.id, gazette_search_tokens (a.title), gazette_search_tokens (a.summary)," \
-  "  gazette_search_tokens (coalesce (a.content_text, gazette_html_text (a.content_html)))," \
-  "  gazette_search_tokens ((SELECT group_concat (t, ' ') FROM (" \
-  "   SELECT j.value AS t FROM announcement_entities ae" \
-  "    JOIN entities e ON e.id = ae.entity_id, json_each (e.name) j" \
-  "    WHERE ae.announcement_id = a.id AND ae.origin = 0" \
-  "   UNION ALL SELECT q.text FROM quotes q WHERE q.announcement_id = a.id)))" \
-  " FROM announcements a WHERE a.id IN (SELECT value FROM json_each (?1))"
+  SEARCH_TEXTS_SQL " FROM announcements a WHERE a.id IN (SELECT value FROM json_each (?1))" \
+  SEARCH_TEXTS_ORDER
 
 /* Writes (or rewrites) the index row of one stored announcement, from what is stored. */
 static gboolean
@@ -3214,7 +3247,9 @@ gazette_store_finalize (GObject *object)
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->tokenizer, gazette_tokenizer_free);
   g_clear_pointer (&self->words, gazette_word_list_unref);
-  g_string_free (self->tokens_buffer, TRUE);
+  g_string_free (self->text_buffer, TRUE);
+  g_string_free (self->fts_previous, TRUE);
+  g_string_free (self->fts_pair, TRUE);
   g_array_unref (self->doc_lengths);
   g_mutex_clear (&self->mutex);
 
@@ -3236,7 +3271,9 @@ gazette_store_init (GazetteStore *self)
   self->checkpoint_frames = CHECKPOINT_FRAMES;
   self->words = gazette_word_list_new ();
   self->tokenizer = gazette_tokenizer_new (self->words);
-  self->tokens_buffer = g_string_new (NULL);
+  self->text_buffer = g_string_new (NULL);
+  self->fts_previous = g_string_new (NULL);
+  self->fts_pair = g_string_new (NULL);
   self->doc_lengths = g_array_new (FALSE, TRUE, sizeof (guint32));
   self->data_version = -1;
 }
@@ -3986,12 +4023,12 @@ gazette_store_count_announcements (GazetteStore        *self,
 /* How many matches a search ranks at most: the newest ones (by row id, the order they were
  * stored in). Ranking costs time for every row it sees, and a word in most announcements
  * would have it rank the whole store; FTS5 hands out matches in row id order without
- * ranking them, so this bound keeps a search's cost flat. A search with fewer matches ranks
- * them all. */
+ * ranking them (newest first, as the index's row ids are negated), so this bound keeps a
+ * search's cost flat. A search with fewer matches ranks them all. */
 #define SEARCH_CANDIDATES 1000
 
-/* Snippets of a summary or body the index found nothing in start at its beginning: this
- * many characters of it are cut into words, not all of it. */
+/* Snippets of a summary or body the index found nothing in start at its beginning: only
+ * this many characters of it are read. */
 #define SEARCH_LEAD_CHARS 200
 
 typedef struct
@@ -4025,10 +4062,10 @@ search_build_sql (guint mask)
     g_string_append (sql, DISTRICT_TREE_CTE);
 
   g_string_append (sql,
-                   "SELECT announcements_search.rowid, " SEARCH_HIT
+                   "SELECT -announcements_search.rowid, " SEARCH_HIT
                    " FROM announcements_search");
   if (mask != 0)
-    g_string_append (sql, " JOIN announcements a ON a.id = announcements_search.rowid");
+    g_string_append (sql, " JOIN announcements a ON a.id = -announcements_search.rowid");
   g_string_append (sql, " WHERE announcements_search MATCH :match");
 
   for (guint i = 0; (1u << i) < N_SEARCH_MASKS; i++)
@@ -4040,77 +4077,87 @@ search_build_sql (guint mask)
       g_string_append (sql, filter_sql[i]);
     }
 
-  g_string_append (sql, " ORDER BY announcements_search.rowid DESC LIMIT :candidates");
+  g_string_append (sql, " ORDER BY announcements_search.rowid LIMIT :candidates");
 
   return g_string_free (sql, FALSE);
 }
 
+/* The start of marked @text: at most SEARCH_LEAD_CHARS characters of its text, cut before a
+ * word rather than inside one. */
 static char *
-search_hit_body (const char *text,
-                 const char *html)
+search_lead (const char *marked)
 {
-  return text != NULL ? g_strdup (text) : html != NULL ? gazette_html_to_text (html) : NULL;
+  const char *p = marked;
+  const char *cut = marked;
+  gboolean inside = FALSE;
+  guint n = 0;
+
+  while (*p != '\0' && n < SEARCH_LEAD_CHARS)
+    {
+      if (*p == GAZETTE_MARK_START || *p == GAZETTE_MARK_END)
+        {
+          inside = *p++ == GAZETTE_MARK_START;
+          if (!inside)
+            cut = p;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      n++;
+      if (!inside)
+        cut = p;
+    }
+
+  return g_strndup (marked, (*p == '\0' ? p : cut) - marked);
 }
 
-/* The start of @text, at most SEARCH_LEAD_CHARS characters. */
-static char *
-search_lead (const char *text)
-{
-  const char *end = text;
-
-  if (text == NULL)
-    return NULL;
-
-  for (guint i = 0; i < SEARCH_LEAD_CHARS && *end != '\0'; i++)
-    end = g_utf8_next_char (end);
-
-  return g_strndup (text, end - text);
-}
-
-/* @stmt is on a row of STMT_SEARCH_HIT. */
+/* @stmt is on a row of STMT_SEARCH_HIT. The title, summary and body are read as the index
+ * keeps them, their words marked, so that finding the query's words again in them is a
+ * comparison of words, not a segmentation. */
 static GazetteSearchHit *
-search_hit_from_row (GazetteStore          *self,
-                     GazetteSearchQuery    *search,
-                     sqlite3_stmt          *stmt,
-                     const SearchCandidate *candidate,
-                     GHashTable            *districts)
+search_hit_from_row (GazetteStore           *self,
+                     GazetteSearchQuery     *search,
+                     sqlite3_stmt           *stmt,
+                     const SearchCandidate  *candidate,
+                     GHashTable             *districts,
+                     GError                **error)
 {
   g_autoptr(GazetteAnnouncement) announcement = announcement_from_row (stmt, districts);
-  g_autofree char *body = NULL;
+  g_autoptr(StoreStmt) texts = store_get_stmt (self, STMT_SEARCH_TEXTS, error);
   g_autofree char *lead = NULL;
   GArray *title_matches = NULL;
   GArray *snippet_matches = NULL;
   char *snippet = NULL;
-  const char *html = (const char *) sqlite3_column_text (stmt, ANN_COL_CONTENT_HTML);
-  const char *text = (const char *) sqlite3_column_text (stmt, ANN_COL_CONTENT_TEXT);
+  const char *title, *summary, *body;
+  int rc;
 
-  /* Only the columns the index found the words in are cut into words to find them again:
-   * making a body text and cutting it into words to find nothing in it was most of a
-   * snippet's cost, and a summary or title that does not match costs as much to rule out. */
+  if (texts == NULL)
+    return NULL;
+  sqlite3_bind_int64 (texts, 1, candidate->row_id);
+  rc = sqlite3_step (texts);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      store_set_error (self, error, rc);
+      return NULL;
+    }
+  title = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (texts, 0) : NULL;
+  summary = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (texts, 1) : NULL;
+  body = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (texts, 2) : NULL;
+
+  /* Only the columns the index found the words in are read to find them again. */
   if (candidate->columns & SEARCH_MATCHED_TITLE)
-    title_matches = gazette_search_query_find (search, self->tokenizer, announcement->title);
+    title_matches = gazette_search_query_find (search, self->tokenizer, title);
 
   /* The summary if it matches, else the body if it does, else the start of either. */
   if (candidate->columns & SEARCH_MATCHED_SUMMARY)
-    snippet = gazette_search_query_snippet (search, self->tokenizer, announcement->summary,
-                                            TRUE, &snippet_matches);
+    snippet = gazette_search_query_snippet (search, self->tokenizer, summary, TRUE,
+                                            &snippet_matches);
   if (snippet == NULL && (candidate->columns & SEARCH_MATCHED_BODY))
-    {
-      body = search_hit_body (text, html);
-      snippet = gazette_search_query_snippet (search, self->tokenizer, body, TRUE,
-                                              &snippet_matches);
-    }
+    snippet = gazette_search_query_snippet (search, self->tokenizer, body, TRUE,
+                                            &snippet_matches);
   if (snippet == NULL)
     {
-      const char *start = announcement->summary;
-
-      if (start == NULL || *start == '\0')
-        {
-          if (body == NULL)
-            body = search_hit_body (text, html);
-          start = body;
-        }
-      lead = search_lead (start);
+      lead = search_lead (summary != NULL && *summary != '\0' ? summary :
+                          body != NULL ? body : "");
       snippet = gazette_search_query_snippet (search, self->tokenizer, lead, FALSE,
                                               &snippet_matches);
     }
@@ -4215,6 +4262,7 @@ search_collect_hits (GazetteStore       *self,
   for (guint i = 0; i < candidates->len && (limit == 0 || hits->len < limit); i++)
     {
       const SearchCandidate *candidate = &g_array_index (candidates, SearchCandidate, i);
+      GazetteSearchHit *hit;
       const char *group;
       int rc;
 
@@ -4230,7 +4278,10 @@ search_collect_hits (GazetteStore       *self,
       if (group != NULL && !g_hash_table_add (groups, g_strdup (group)))
         continue;
 
-      g_ptr_array_add (hits, search_hit_from_row (self, search, stmt, candidate, districts));
+      hit = search_hit_from_row (self, search, stmt, candidate, districts, error);
+      if (hit == NULL)
+        return FALSE;
+      g_ptr_array_add (hits, hit);
     }
 
   return TRUE;
@@ -5153,12 +5204,6 @@ _gazette_store_query_text_for_tests (GazetteStore  *self,
   sqlite3_finalize (stmt);
 
   return text;
-}
-
-void
-_gazette_store_set_index_pairs_for_tests (gboolean pairs)
-{
-  index_pairs = pairs;
 }
 
 /* Makes a database file from @sql without migrating it, as an older Gazette left it. */

@@ -580,6 +580,30 @@ tokenizer_fold (GazetteTokenizer *self,
     g_string_append_len (self->token, utf8, n_utf8);
 }
 
+/* English possessives: "Xiaoshan’s" is found by "Xiaoshan". */
+static void
+tokenizer_drop_possessive (GazetteTokenizer *self)
+{
+  GString *token = self->token;
+
+  if (token->len > 4 &&
+      (g_str_has_suffix (token->str, "’s") || g_str_has_suffix (token->str, "'s")))
+    g_string_truncate (token, token->len - (token->str[token->len - 2] == '\'' ? 2 : 4));
+}
+
+/* self->token becomes the token of @units, as the index and queries hold it. */
+static void
+tokenizer_fold_token (GazetteTokenizer *self,
+                      const UChar      *units,
+                      gint32            n_units,
+                      GazetteTokenKind  kind)
+{
+  g_string_truncate (self->token, 0);
+  tokenizer_fold (self, units, n_units);
+  if (kind == GAZETTE_TOKEN_WORD)
+    tokenizer_drop_possessive (self);
+}
+
 typedef struct
 {
   GazetteTokenizer    *self;
@@ -601,15 +625,7 @@ run_emit (Run              *run,
   const UChar *units = &g_array_index (self->units, UChar, 0);
   GazetteToken token;
 
-  g_string_truncate (self->token, 0);
-  tokenizer_fold (self, units + start_unit, (gint32) (end_unit - start_unit));
-
-  /* English possessives: "Xiaoshan’s" is found by "Xiaoshan". */
-  if (kind == GAZETTE_TOKEN_WORD && self->token->len > 4 &&
-      (g_str_has_suffix (self->token->str, "’s") || g_str_has_suffix (self->token->str, "'s")))
-    g_string_truncate (self->token,
-                       self->token->len - (self->token->str[self->token->len - 2] == '\'' ? 2 : 4));
-
+  tokenizer_fold_token (self, units + start_unit, (gint32) (end_unit - start_unit), kind);
   if (self->token->len == 0)
     return TRUE;
 
@@ -943,4 +959,384 @@ gazette_tokenizer_run (GazetteTokenizer    *self,
     }
 
   return run_flush_han (&run);
+}
+
+/* Marked text */
+
+typedef struct
+{
+  GArray *spans;      /* gsize pairs: start and end of each marked stretch */
+  gssize  han_start;  /* the Chinese run under way, or -1 */
+} MarkScan;
+
+static gboolean
+mark_token_cb (const GazetteToken *token,
+               gpointer            user_data)
+{
+  MarkScan *scan = user_data;
+  gsize span[2] = { token->start, token->end };
+
+  switch (token->kind)
+    {
+    case GAZETTE_TOKEN_HAN_BIGRAM:
+      if (scan->han_start < 0)
+        scan->han_start = (gssize) token->start;
+      return TRUE;
+    case GAZETTE_TOKEN_HAN_LAST:
+      if (scan->han_start >= 0)
+        span[0] = (gsize) scan->han_start;
+      scan->han_start = -1;
+      break;
+    case GAZETTE_TOKEN_WORD:
+    case GAZETTE_TOKEN_HAN_WORD:
+    default:
+      break;
+    }
+
+  g_array_append_vals (scan->spans, span, 2);
+  return TRUE;
+}
+
+/**
+ * gazette_tokenizer_mark:
+ * @self: a tokenizer
+ * @text: UTF-8 text
+ * @len: the length of @text in bytes, or -1 when it is NUL-terminated
+ * @marked: where the marked text is appended
+ *
+ * Segments @text as gazette_tokenizer_run() does in %GAZETTE_TOKENIZE_INDEX mode and appends
+ * it to @marked with its tokens marked (see %GAZETTE_MARK_START). Marks in @text itself
+ * become spaces.
+ */
+void
+gazette_tokenizer_mark (GazetteTokenizer *self,
+                        const char       *text,
+                        gssize            len,
+                        GString          *marked)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(GArray) spans = NULL;
+  MarkScan scan = { NULL, -1 };
+  gsize copied = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (marked != NULL);
+
+  if (text == NULL)
+    return;
+  if (len < 0)
+    len = strlen (text);
+
+  if (memchr (text, GAZETTE_MARK_START, len) != NULL ||
+      memchr (text, GAZETTE_MARK_END, len) != NULL)
+    {
+      clean = g_memdup2 (text, len);
+      for (gssize i = 0; i < len; i++)
+        if (clean[i] == GAZETTE_MARK_START || clean[i] == GAZETTE_MARK_END)
+          clean[i] = ' ';
+      text = clean;
+    }
+
+  spans = g_array_new (FALSE, FALSE, sizeof (gsize));
+  scan.spans = spans;
+  gazette_tokenizer_run (self, text, len, GAZETTE_TOKENIZE_INDEX, mark_token_cb, &scan);
+
+  for (guint i = 0; i + 1 < spans->len; i += 2)
+    {
+      gsize start = g_array_index (spans, gsize, i);
+      gsize end = g_array_index (spans, gsize, i + 1);
+
+      g_string_append_len (marked, text + copied, start - copied);
+      g_string_append_c (marked, GAZETTE_MARK_START);
+      g_string_append_len (marked, text + start, end - start);
+      g_string_append_c (marked, GAZETTE_MARK_END);
+      copied = end;
+    }
+  g_string_append_len (marked, text + copied, len - copied);
+}
+
+static gboolean
+run_marked_emit (Run              *run,
+                 gsize             start,
+                 gsize             end,
+                 GazetteTokenKind  kind)
+{
+  GazetteTokenizer *self = run->self;
+  GazetteToken token;
+
+  token.text = self->token->str;
+  token.len = self->token->len;
+  token.start = start;
+  token.end = end;
+  token.position = run->position++;
+  token.kind = kind;
+  token.known = FALSE;
+  if (!run->func (&token, run->user_data))
+    run->stopped = TRUE;
+
+  return !run->stopped;
+}
+
+/* The code point of the UTF-8 sequence at @p when it is one that folds to itself (but for
+ * ASCII capitals; see tokenizer_fold()): ASCII, Thai, or the common Chinese characters.
+ * Otherwise 0. */
+static gunichar
+plain_char_at (const guchar *p,
+               const guchar *end,
+               guint        *n_bytes)
+{
+  gunichar c;
+
+  if (p[0] < 0x80)
+    {
+      *n_bytes = 1;
+      return p[0];
+    }
+  if ((p[0] & 0xF0) != 0xE0 || end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+    return 0;
+
+  c = ((gunichar) (p[0] & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  *n_bytes = 3;
+  if ((c >= 0x0E01 && c <= 0x0E5B) || (c >= 0x4E00 && c <= 0x9FFF))
+    return c;
+
+  return 0;
+}
+
+/* run_marked_stretch() for a stretch of only such characters, as most are: straight from the
+ * UTF-8, without ICU's normalisation. FALSE, having done nothing, for any other stretch. */
+static gboolean
+run_marked_plain (Run        *run,
+                  const char *stretch,
+                  gsize       len,
+                  gsize       start)
+{
+  const guchar *p = (const guchar *) stretch;
+  const guchar *end = p + len;
+  GString *token = run->self->token;
+  gboolean all_han = TRUE;
+  guint n_chars = 0;
+
+  while (p < end)
+    {
+      guint n_bytes = 0;
+      gunichar c = plain_char_at (p, end, &n_bytes);
+
+      if (c == 0)
+        return FALSE;
+      all_han = all_han && c >= 0x4E00;
+      p += n_bytes;
+      n_chars++;
+    }
+  if (n_chars == 0)
+    return FALSE;
+
+  if (!all_han)
+    {
+      /* Longer tokens are cut, as tokenizer_fold() cuts them. */
+      g_string_truncate (token, 0);
+      p = (const guchar *) stretch;
+      for (guint i = 0; i < n_chars && i < MAX_TOKEN_UNITS; i++)
+        {
+          guint n_bytes = 0;
+
+          plain_char_at (p, end, &n_bytes);
+          if (n_bytes == 1)
+            g_string_append_c (token, g_ascii_tolower (*p));
+          else
+            g_string_append_len (token, (const char *) p, n_bytes);
+          p += n_bytes;
+        }
+      tokenizer_drop_possessive (run->self);
+      if (token->len > 0)
+        run_marked_emit (run, start, start + len, GAZETTE_TOKEN_WORD);
+      return TRUE;
+    }
+
+  /* Common Chinese characters are three bytes each. */
+  for (guint i = 0; i < n_chars; i++)
+    {
+      gboolean last = i + 1 == n_chars;
+      gsize from = 3 * i;
+      gsize to = from + (last ? 3 : 6);
+
+      g_string_truncate (token, 0);
+      g_string_append_len (token, stretch + from, to - from);
+      if (!run_marked_emit (run, start + from, start + to,
+                            last ? GAZETTE_TOKEN_HAN_LAST : GAZETTE_TOKEN_HAN_BIGRAM))
+        return TRUE;
+    }
+
+  return TRUE;
+}
+
+/* Emits the tokens of one marked stretch, @start bytes into the text without marks. */
+static gboolean
+run_marked_stretch (Run        *run,
+                    const char *stretch,
+                    gsize       len,
+                    gsize       start)
+{
+  GazetteTokenizer *self = run->self;
+  const UChar *units;
+  const guint32 *offsets;
+  guint32 n_units;
+  gboolean all_han = TRUE;
+  guint n_chars = 0;
+  GArray *han = self->han_run;
+
+  if (run_marked_plain (run, stretch, len, start))
+    return !run->stopped;
+
+  tokenizer_load (self, stretch, len);
+  units = &g_array_index (self->units, UChar, 0);
+  offsets = &g_array_index (self->offsets, guint32, 0);
+  n_units = self->units->len;
+  if (n_units == 0)
+    return TRUE;
+
+  /* han_run: the unit offset of each character, then the end. */
+  g_array_set_size (han, 0);
+  for (guint32 i = 0; i < n_units && all_han; )
+    {
+      UChar32 c;
+
+      g_array_append_val (han, i);
+      U16_NEXT (units, i, n_units, c);
+      all_han = is_han (c);
+      n_chars++;
+    }
+  g_array_append_val (han, n_units);
+
+  if (!all_han)
+    {
+      tokenizer_fold_token (self, units, (gint32) n_units, GAZETTE_TOKEN_WORD);
+      return self->token->len == 0 || run_marked_emit (run, start, start + len,
+                                                       GAZETTE_TOKEN_WORD);
+    }
+
+  for (guint i = 0; i < n_chars; i++)
+    {
+      gboolean last = i + 1 == n_chars;
+      guint32 from = g_array_index (han, guint32, i);
+      guint32 to = g_array_index (han, guint32, last ? i + 1 : i + 2);
+      GazetteTokenKind kind = last ? GAZETTE_TOKEN_HAN_LAST : GAZETTE_TOKEN_HAN_BIGRAM;
+
+      tokenizer_fold_token (self, units + from, (gint32) (to - from), kind);
+      if (self->token->len > 0 &&
+          !run_marked_emit (run, start + offsets[from], start + offsets[to], kind))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gazette_unmark_text:
+ * @marked: text that gazette_tokenizer_mark() marked
+ * @len: the length of @marked in bytes, or -1 when it is NUL-terminated
+ * @text: where the text without its marks is appended
+ */
+void
+gazette_unmark_text (const char *marked,
+                     gssize      len,
+                     GString    *text)
+{
+  gsize from;
+
+  g_return_if_fail (text != NULL);
+
+  if (marked == NULL)
+    return;
+  if (len < 0)
+    len = strlen (marked);
+
+  from = text->len;
+  g_string_append_len (text, marked, len);
+  for (gsize i = from; i < text->len; i++)
+    if (text->str[i] != GAZETTE_MARK_START && text->str[i] != GAZETTE_MARK_END)
+      text->str[from++] = text->str[i];
+  g_string_truncate (text, from);
+}
+
+/**
+ * gazette_tokenizer_run_marked:
+ * @self: a tokenizer
+ * @marked: text that gazette_tokenizer_mark() marked
+ * @len: the length of @marked in bytes, or -1 when it is NUL-terminated
+ * @text: (nullable): where the text without its marks is appended, all of it, before
+ *   @func is first called
+ * @func: called for each token, in order
+ * @user_data: data for @func
+ *
+ * Calls @func with the tokens that gazette_tokenizer_run() gave in %GAZETTE_TOKENIZE_INDEX
+ * mode when the text was marked, folded and numbered alike, their byte ranges in the text
+ * without marks; the known words are not told apart. ICU's segmentation is not run again:
+ * the marks say where the tokens are. A mark without its partner is ignored.
+ *
+ * Returns: %FALSE when @func stopped the run
+ */
+gboolean
+gazette_tokenizer_run_marked (GazetteTokenizer *self,
+                              const char       *marked,
+                              gssize            len,
+                              GString          *text,
+                              GazetteTokenFunc  func,
+                              gpointer          user_data)
+{
+  Run run = { self, GAZETTE_TOKENIZE_INDEX, func, user_data, 0, FALSE };
+  const char *p = marked;
+  const char *end;
+  gsize plain = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (marked == NULL)
+    return TRUE;
+  if (len < 0)
+    len = strlen (marked);
+  end = marked + len;
+
+  /* The text first, so that @func can read what follows its token. */
+  if (text != NULL)
+    gazette_unmark_text (marked, len, text);
+
+  while (p < end && !run.stopped)
+    {
+      const char *open = memchr (p, GAZETTE_MARK_START, end - p);
+      const char *close;
+      const char *again;
+      const char *stray;
+
+      if (open == NULL)
+        break;
+
+      /* Text between tokens, less stray end marks. */
+      while ((stray = memchr (p, GAZETTE_MARK_END, open - p)) != NULL)
+        {
+          plain += stray - p;
+          p = stray + 1;
+        }
+      plain += open - p;
+
+      close = memchr (open + 1, GAZETTE_MARK_END, end - open - 1);
+      if (close == NULL)
+        break;
+
+      /* A start mark inside means the first one had no end: read from the second. */
+      again = memchr (open + 1, GAZETTE_MARK_START, close - open - 1);
+      if (again != NULL)
+        {
+          plain += again - open - 1;
+          p = again;
+          continue;
+        }
+
+      run_marked_stretch (&run, open + 1, close - open - 1, plain);
+      plain += close - open - 1;
+      p = close + 1;
+    }
+
+  return !run.stopped;
 }

@@ -64,6 +64,14 @@ typedef struct
 typedef gboolean (*GazetteTokenFunc) (const GazetteToken *token,
                                       gpointer            user_data);
 
+/* Marked text: a text with every token that GAZETTE_TOKENIZE_INDEX finds in it between
+ * GAZETTE_MARK_START and GAZETTE_MARK_END, a run of Chinese characters as a whole (it is
+ * cut into bigrams when read). Reading it gives the same tokens as segmenting the text
+ * again, without ICU, and removing the marks gives the text back, so the search index keeps
+ * it to be made again and to cut snippets from. Neither mark is ever in the text itself. */
+#define GAZETTE_MARK_START '\x02'
+#define GAZETTE_MARK_END   '\x03'
+
 GazetteWordList  *gazette_word_list_new        (void);
 GazetteWordList  *gazette_word_list_ref        (GazetteWordList         *self);
 void              gazette_word_list_unref      (GazetteWordList         *self);
@@ -79,6 +87,19 @@ gboolean          gazette_tokenizer_run        (GazetteTokenizer        *self,
                                                 const char              *text,
                                                 gssize                   len,
                                                 GazetteTokenizeMode      mode,
+                                                GazetteTokenFunc         func,
+                                                gpointer                 user_data);
+void              gazette_tokenizer_mark       (GazetteTokenizer        *self,
+                                                const char              *text,
+                                                gssize                   len,
+                                                GString                 *marked);
+void              gazette_unmark_text          (const char              *marked,
+                                                gssize                   len,
+                                                GString                 *text);
+gboolean          gazette_tokenizer_run_marked (GazetteTokenizer        *self,
+                                                const char              *marked,
+                                                gssize                   len,
+                                                GString                 *text,
                                                 GazetteTokenFunc         func,
                                                 gpointer                 user_data);
 
