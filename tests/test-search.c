@@ -844,6 +844,52 @@ test_store_in_step (Fixture       *fixture,
 
 /* Version 6 makes the index again from the words it holds, with their pairs: a store
  * indexed as version 5 did, without them, finds phrases once migrated. */
+/* The English name of the district of the search's one hit. */
+static char *
+hit_district_name (GazetteStore *store,
+                   const char   *text)
+{
+  g_autoptr(GPtrArray) hits = search (store, text, NULL);
+  GazetteAnnouncement *announcement;
+
+  g_assert_cmpuint (hits->len, ==, 1);
+  announcement = gazette_search_hit_get_announcement (g_ptr_array_index (hits, 0));
+  g_assert_nonnull (announcement->district);
+  return g_strdup (gazette_localized_get_exact (announcement->district->name, "en"));
+}
+
+/* Hits' districts are kept between searches, but not past a change of their names, made
+ * here or by another connection. */
+static void
+test_store_district_renamed (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GazetteFeedDocument) document = make_document ();
+  g_autoptr(GazetteStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GazetteAnnouncement *plan_th = g_ptr_array_index (document->announcements, 0);
+
+  apply_document (fixture, document);
+  name = hit_district_name (fixture->store, "เศรษฐกิจดิจิทัล");
+  g_assert_cmpstr (name, ==, "Xiaoshan");
+
+  gazette_localized_set (plan_th->district->name, "en", "Xiaoshan District");
+  apply_document (fixture, document);
+  g_clear_pointer (&name, g_free);
+  name = hit_district_name (fixture->store, "เศรษฐกิจดิจิทัล");
+  g_assert_cmpstr (name, ==, "Xiaoshan District");
+
+  other = gazette_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  gazette_localized_set (plan_th->district->name, "en", "Xiaoshan, Hangzhou");
+  g_assert_true (gazette_store_apply_document (other, fixture->feed, document, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&name, g_free);
+  name = hit_district_name (fixture->store, "เศรษฐกิจดิจิทัล");
+  g_assert_cmpstr (name, ==, "Xiaoshan, Hangzhou");
+}
+
 /* A version 6 index kept only the words, which the tokenizer now reads as text without
  * marks: nothing. Version 7 makes the index again from the announcements. */
 static void
@@ -982,6 +1028,8 @@ main (int   argc,
               fixture_set_up, test_store_in_step, fixture_tear_down);
   g_test_add ("/core/search/store/figures-from-text", Fixture, NULL,
               fixture_set_up, test_store_figures_from_text, fixture_tear_down);
+  g_test_add ("/core/search/store/district-renamed", Fixture, NULL,
+              fixture_set_up, test_store_district_renamed, fixture_tear_down);
   g_test_add ("/core/search/store/migrate-v6", Fixture, NULL,
               fixture_set_up, test_store_migrate_v6, fixture_tear_down);
   g_test_add ("/core/search/store/migrate-v2", Fixture, "no store",

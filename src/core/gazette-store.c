@@ -671,6 +671,8 @@ struct _GazetteStore
   sqlite3_stmt     *search_index_stmt;
   sqlite3_stmt     *search_index_many_stmt;
   GArray           *doc_lengths;         /* guint32 by row id: tokens + 1, 0 if not known */
+  GHashTable       *search_districts;    /* new_district_cache() kept between searches */
+  guint             search_districts_generation;   /* the entity_generation it is of */
   gint64            data_version;        /* of the last search, to see others' writes */
   int               entity_generation;   /* atomic; see _gazette_store_get_entity_generation() */
 
@@ -3251,6 +3253,7 @@ gazette_store_finalize (GObject *object)
   g_string_free (self->fts_previous, TRUE);
   g_string_free (self->fts_pair, TRUE);
   g_array_unref (self->doc_lengths);
+  g_hash_table_unref (self->search_districts);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (gazette_store_parent_class)->finalize (object);
@@ -3275,6 +3278,7 @@ gazette_store_init (GazetteStore *self)
   self->fts_previous = g_string_new (NULL);
   self->fts_pair = g_string_new (NULL);
   self->doc_lengths = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->search_districts = new_district_cache ();
   self->data_version = -1;
 }
 
@@ -4051,6 +4055,56 @@ compare_candidates (gconstpointer a,
   return (x->row_id > y->row_id) - (x->row_id < y->row_id);
 }
 
+/* A search takes candidates best first until it has its hits, usually a few dozen of a
+ * thousand: a heap (the best at the top) gives them in that order without sorting all. */
+static void
+heap_sift_down (SearchCandidate *heap,
+                guint            n,
+                guint            i)
+{
+  for (;;)
+    {
+      guint best = i;
+      guint left = 2 * i + 1;
+      guint right = left + 1;
+      SearchCandidate swap;
+
+      if (left < n && compare_candidates (&heap[left], &heap[best]) < 0)
+        best = left;
+      if (right < n && compare_candidates (&heap[right], &heap[best]) < 0)
+        best = right;
+      if (best == i)
+        return;
+
+      swap = heap[i];
+      heap[i] = heap[best];
+      heap[best] = swap;
+      i = best;
+    }
+}
+
+static void
+heap_make (SearchCandidate *heap,
+           guint            n)
+{
+  for (guint i = n / 2; i-- > 0; )
+    heap_sift_down (heap, n, i);
+}
+
+/* Takes the best of the @n candidates of @heap; one fewer remain. */
+static SearchCandidate
+heap_pop (SearchCandidate *heap,
+          guint           *n)
+{
+  SearchCandidate best = heap[0];
+
+  g_assert (*n > 0);
+  heap[0] = heap[--*n];
+  heap_sift_down (heap, *n, 0);
+
+  return best;
+}
+
 /* Only fixed fragments go into the text: the values are bound. The filters go into the
  * candidates, so that the bound above counts only rows that may be shown. */
 static char *
@@ -4167,7 +4221,7 @@ search_hit_from_row (GazetteStore           *self,
 }
 
 /* Everything the index matches (the newest @n_candidates, or all if negative), with its
- * score, best first. */
+ * score, as a heap (see heap_pop()). */
 static GArray *
 search_candidates (GazetteStore        *self,
                    const char          *match,
@@ -4215,30 +4269,38 @@ search_candidates (GazetteStore        *self,
       return NULL;
     }
 
-  g_array_sort (candidates, compare_candidates);
+  heap_make ((SearchCandidate *) (void *) candidates->data, candidates->len);
 
   return g_steal_pointer (&candidates);
 }
 
+/* Hits' districts are kept between searches: parsing their names was a tenth of a search.
+ * At most this many. */
+#define SEARCH_MAX_DISTRICTS 4096
+
 /* Another connection (another Gazette, `gazette sync`) may have rewritten rows whose
- * lengths this one remembers. */
+ * lengths this one remembers, or districts it keeps; this one may have renamed districts. */
 static void
 search_check_data_version (GazetteStore *self)
 {
   g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_DATA_VERSION, NULL);
-  gint64 version;
+  guint generation = (guint) g_atomic_int_get (&self->entity_generation);
+  gint64 version = -1;
 
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+
+  if (version < 0 || version != self->data_version)
     {
       store_forget_doc_lengths (self);
-      return;
-    }
-
-  version = sqlite3_column_int64 (stmt, 0);
-  if (version != self->data_version)
-    {
-      store_forget_doc_lengths (self);
+      g_hash_table_remove_all (self->search_districts);
       self->data_version = version;
+    }
+  if (generation != self->search_districts_generation ||
+      g_hash_table_size (self->search_districts) > SEARCH_MAX_DISTRICTS)
+    {
+      g_hash_table_remove_all (self->search_districts);
+      self->search_districts_generation = generation;
     }
 }
 
@@ -4253,15 +4315,17 @@ search_collect_hits (GazetteStore       *self,
                      GError            **error)
 {
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) districts = new_district_cache ();
   g_autoptr(StoreStmt) stmt = store_get_stmt (self, STMT_SEARCH_HIT, error);
+  SearchCandidate *heap = (SearchCandidate *) (void *) candidates->data;
+  guint n = candidates->len;
 
   if (stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < candidates->len && (limit == 0 || hits->len < limit); i++)
+  while (n > 0 && (limit == 0 || hits->len < limit))
     {
-      const SearchCandidate *candidate = &g_array_index (candidates, SearchCandidate, i);
+      SearchCandidate best = heap_pop (heap, &n);
+      const SearchCandidate *candidate = &best;
       GazetteSearchHit *hit;
       const char *group;
       int rc;
@@ -4278,7 +4342,7 @@ search_collect_hits (GazetteStore       *self,
       if (group != NULL && !g_hash_table_add (groups, g_strdup (group)))
         continue;
 
-      hit = search_hit_from_row (self, search, stmt, candidate, districts, error);
+      hit = search_hit_from_row (self, search, stmt, candidate, self->search_districts, error);
       if (hit == NULL)
         return FALSE;
       g_ptr_array_add (hits, hit);

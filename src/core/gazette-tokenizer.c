@@ -614,6 +614,30 @@ typedef struct
   gboolean             stopped;
 } Run;
 
+/* Hands self->token, found at bytes [@start, @end) of the text, to the run's function. */
+static gboolean
+run_deliver (Run              *run,
+             gsize             start,
+             gsize             end,
+             GazetteTokenKind  kind,
+             gboolean          known)
+{
+  GazetteTokenizer *self = run->self;
+  GazetteToken token;
+
+  token.text = self->token->str;
+  token.len = self->token->len;
+  token.start = start;
+  token.end = end;
+  token.position = run->position++;
+  token.kind = kind;
+  token.known = known;
+  if (!run->func (&token, run->user_data))
+    run->stopped = TRUE;
+
+  return !run->stopped;
+}
+
 static gboolean
 run_emit (Run              *run,
           guint32           start_unit,
@@ -623,24 +647,13 @@ run_emit (Run              *run,
 {
   GazetteTokenizer *self = run->self;
   const UChar *units = &g_array_index (self->units, UChar, 0);
-  GazetteToken token;
 
   tokenizer_fold_token (self, units + start_unit, (gint32) (end_unit - start_unit), kind);
   if (self->token->len == 0)
     return TRUE;
 
-  token.text = self->token->str;
-  token.len = self->token->len;
-  token.start = g_array_index (self->offsets, guint32, start_unit);
-  token.end = g_array_index (self->offsets, guint32, end_unit);
-  token.position = run->position++;
-  token.kind = kind;
-  token.known = known;
-
-  if (!run->func (&token, run->user_data))
-    run->stopped = TRUE;
-
-  return !run->stopped;
+  return run_deliver (run, g_array_index (self->offsets, guint32, start_unit),
+                      g_array_index (self->offsets, guint32, end_unit), kind, known);
 }
 
 /* INDEX mode: the Chinese run collected so far becomes bigrams and its last character. */
@@ -1055,28 +1068,6 @@ gazette_tokenizer_mark (GazetteTokenizer *self,
   g_string_append_len (marked, text + copied, len - copied);
 }
 
-static gboolean
-run_marked_emit (Run              *run,
-                 gsize             start,
-                 gsize             end,
-                 GazetteTokenKind  kind)
-{
-  GazetteTokenizer *self = run->self;
-  GazetteToken token;
-
-  token.text = self->token->str;
-  token.len = self->token->len;
-  token.start = start;
-  token.end = end;
-  token.position = run->position++;
-  token.kind = kind;
-  token.known = FALSE;
-  if (!run->func (&token, run->user_data))
-    run->stopped = TRUE;
-
-  return !run->stopped;
-}
-
 /* The code point of the UTF-8 sequence at @p when it is one that folds to itself (but for
  * ASCII capitals; see tokenizer_fold()): ASCII, Thai, or the common Chinese characters.
  * Otherwise 0. */
@@ -1149,7 +1140,7 @@ run_marked_plain (Run        *run,
         }
       tokenizer_drop_possessive (run->self);
       if (token->len > 0)
-        run_marked_emit (run, start, start + len, GAZETTE_TOKEN_WORD);
+        run_deliver (run, start, start + len, GAZETTE_TOKEN_WORD, FALSE);
       return TRUE;
     }
 
@@ -1162,8 +1153,8 @@ run_marked_plain (Run        *run,
 
       g_string_truncate (token, 0);
       g_string_append_len (token, stretch + from, to - from);
-      if (!run_marked_emit (run, start + from, start + to,
-                            last ? GAZETTE_TOKEN_HAN_LAST : GAZETTE_TOKEN_HAN_BIGRAM))
+      if (!run_deliver (run, start + from, start + to,
+                        last ? GAZETTE_TOKEN_HAN_LAST : GAZETTE_TOKEN_HAN_BIGRAM, FALSE))
         return TRUE;
     }
 
@@ -1211,8 +1202,8 @@ run_marked_stretch (Run        *run,
   if (!all_han)
     {
       tokenizer_fold_token (self, units, (gint32) n_units, GAZETTE_TOKEN_WORD);
-      return self->token->len == 0 || run_marked_emit (run, start, start + len,
-                                                       GAZETTE_TOKEN_WORD);
+      return self->token->len == 0 ||
+             run_deliver (run, start, start + len, GAZETTE_TOKEN_WORD, FALSE);
     }
 
   for (guint i = 0; i < n_chars; i++)
@@ -1224,7 +1215,7 @@ run_marked_stretch (Run        *run,
 
       tokenizer_fold_token (self, units + from, (gint32) (to - from), kind);
       if (self->token->len > 0 &&
-          !run_marked_emit (run, start + offsets[from], start + offsets[to], kind))
+          !run_deliver (run, start + offsets[from], start + offsets[to], kind, FALSE))
         return FALSE;
     }
 
