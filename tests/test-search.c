@@ -893,10 +893,21 @@ test_store_district_renamed (Fixture       *fixture,
 /* A version 6 index kept only the words, which the tokenizer now reads as text without
  * marks: nothing. Version 7 makes the index again from the announcements. */
 static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+static void
 test_store_migrate_v6 (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GazetteFeedDocument) document = make_document ();
+  g_autoptr(GArray) progress = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GazetteStore) other = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *check = NULL;
 
@@ -917,8 +928,15 @@ test_store_migrate_v6 (Fixture       *fixture,
   g_clear_object (&fixture->feed);
   g_clear_object (&fixture->store);
 
-  fixture->store = gazette_store_new (fixture->path, &error);
+  /* Making the index again says how far it has come, from nothing to all of it. */
+  fixture->store = gazette_store_new_full (fixture->path, progress_cb, progress, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (progress->len, >=, 2);
+  g_assert_cmpfloat (g_array_index (progress, double, 0), ==, 0.0);
+  g_assert_cmpfloat (g_array_index (progress, double, progress->len - 1), ==, 1.0);
+  for (guint i = 1; i < progress->len; i++)
+    g_assert_cmpfloat (g_array_index (progress, double, i), >,
+                       g_array_index (progress, double, i - 1));
   g_assert_cmpint (gazette_store_get_schema_version (fixture->store), ==,
                    GAZETTE_STORE_SCHEMA_VERSION);
   assert_search (fixture->store, "\"machine vision\"", NULL, "plan-en");
@@ -934,6 +952,12 @@ test_store_migrate_v6 (Fixture       *fixture,
   g_assert_no_error (error);
   check = query_text (fixture->store, "SELECT 'ok'");
   g_assert_cmpstr (check, ==, "ok");
+
+  /* Nothing to migrate: nothing to say. */
+  g_array_set_size (progress, 0);
+  other = gazette_store_new_full (fixture->path, progress_cb, progress, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress->len, ==, 0);
 }
 
 static void

@@ -252,7 +252,9 @@ static const char schema_v4[] =
 #define SEARCH_TEXTS_ORDER " ORDER BY a.id DESC"
 
 /* Version 5: full-text search, over each announcement's title, summary, body (as plain
- * text) and the names and quotes the publisher declared. Version 7 fills it. */
+ * text) and the names and quotes the publisher declared. This step filled the index too,
+ * with a function that version 7 replaced; it now leaves the table for version 7 to fill,
+ * the same end state without making the index twice. */
 static const char schema_v5[] =
   "CREATE VIRTUAL TABLE announcements_search USING fts5 ("
   "  title, summary, body, names, tokenize = 'gazette');"
@@ -280,7 +282,7 @@ static const char schema_v7[] =
   "CREATE VIRTUAL TABLE announcements_search USING fts5 ("
   "  title, summary, body, names, tokenize = 'gazette');"
   "INSERT INTO announcements_search (rowid, title, summary, body, names)"
-  SEARCH_TEXTS_SQL " FROM announcements a" SEARCH_TEXTS_ORDER ";"
+  SEARCH_TEXTS_SQL " FROM announcements a WHERE gazette_migration_step ()" SEARCH_TEXTS_ORDER ";"
   /* Foreign-key cascades (removing a feed) fire this too. */
   "CREATE TRIGGER announcements_search_delete AFTER DELETE ON announcements BEGIN"
   " DELETE FROM announcements_search WHERE rowid = -old.id;"
@@ -290,19 +292,20 @@ static const char schema_v7[] =
 typedef struct
 {
   int         version;
-  const char *sql;      /* ends by setting user_version to version */
+  const char *sql;        /* ends by setting user_version to version */
+  const char *count_sql;  /* NULL, or how many rows sql passes to gazette_migration_step () */
 } Migration;
 
 /* Forward only, in order; each runs in its own transaction. Add a step, never edit one that
  * has shipped. */
 static const Migration migrations[] = {
-  { 1, schema_v1 },
-  { 2, schema_v2 },
-  { 3, schema_v3 },
-  { 4, schema_v4 },
-  { 5, schema_v5 },
-  { 6, schema_v6 },
-  { 7, schema_v7 },
+  { 1, schema_v1, NULL },
+  { 2, schema_v2, NULL },
+  { 3, schema_v3, NULL },
+  { 4, schema_v4, NULL },
+  { 5, schema_v5, NULL },
+  { 6, schema_v6, NULL },
+  { 7, schema_v7, "SELECT count(*) FROM announcements" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GAZETTE_STORE_SCHEMA_VERSION);
@@ -672,6 +675,13 @@ struct _GazetteStore
   sqlite3_stmt     *search_index_many_stmt;
   GArray           *doc_lengths;         /* guint32 by row id: tokens + 1, 0 if not known */
   GHashTable       *search_districts;    /* new_district_cache() kept between searches */
+
+  /* Opening: how far a long migration has come; see gazette_store_new_full(). */
+  GazetteStoreProgressFunc  progress_func;
+  gpointer                  progress_data;
+  gint64                    progress_total;
+  gint64                    progress_done;
+  int                       progress_reported;   /* per mille, or -1 */
   guint             search_districts_generation;   /* the entity_generation it is of */
   gint64            data_version;        /* of the last search, to see others' writes */
   int               entity_generation;   /* atomic; see _gazette_store_get_entity_generation() */
@@ -1701,6 +1711,37 @@ hit_func (const Fts5ExtensionApi  *api,
   sqlite3_result_blob (context, &result, sizeof result, SQLITE_TRANSIENT);
 }
 
+/* Tells the progress function how far a migration has come, when that changed by a tenth
+ * of a percent: a hundred thousand rows would otherwise make as many calls. */
+static void
+store_report_progress (GazetteStore *self)
+{
+  int per_mille;
+
+  if (self->progress_func == NULL || self->progress_total <= 0)
+    return;
+
+  per_mille = (int) MIN (1000, self->progress_done * 1000 / self->progress_total);
+  if (per_mille == self->progress_reported)
+    return;
+
+  self->progress_reported = per_mille;
+  self->progress_func (per_mille / 1000.0, self->progress_data);
+}
+
+/* gazette_migration_step (): true; counts a row of a long migration (Migration.count_sql). */
+static void
+migration_step_func (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  GazetteStore *self = sqlite3_user_data (context);
+
+  self->progress_done++;
+  store_report_progress (self);
+  sqlite3_result_int (context, 1);
+}
+
 /* Runs on every connection that may touch the index, before migrations. */
 static gboolean
 store_register_search (GazetteStore  *self,
@@ -1720,6 +1761,10 @@ store_register_search (GazetteStore  *self,
     rc = sqlite3_create_function (self->db, "gazette_html_text", 1,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                                   html_text_func, NULL, NULL);
+  /* Not deterministic: it must run once for each row. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (self->db, "gazette_migration_step", 0, SQLITE_UTF8, self,
+                                  migration_step_func, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (self->db, "SELECT fts5 (?1)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -3032,13 +3077,35 @@ store_migrate_step (GazetteStore     *self,
     return FALSE;
 
   /* Again inside the transaction: another process may have migrated meanwhile. */
-  if (!store_read_int (self, "PRAGMA user_version", version, error) ||
-      (*version < step->version && !store_exec (self, step->sql, error)) ||
+  if (!store_read_int (self, "PRAGMA user_version", version, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+
+  self->progress_total = 0;
+  self->progress_done = 0;
+  self->progress_reported = -1;
+  if (*version < step->version && step->count_sql != NULL && self->progress_func != NULL)
+    {
+      int total = 0;
+
+      if (!store_read_int (self, step->count_sql, &total, error))
+        {
+          store_rollback (self);
+          return FALSE;
+        }
+      self->progress_total = total;
+      store_report_progress (self);
+    }
+
+  if ((*version < step->version && !store_exec (self, step->sql, error)) ||
       !store_exec (self, "COMMIT", error))
     {
       store_rollback (self);
       return FALSE;
     }
+  self->progress_total = 0;
 
   if (*version < step->version)
     {
@@ -3301,6 +3368,28 @@ GazetteStore *
 gazette_store_new (const char  *path,
                    GError     **error)
 {
+  return gazette_store_new_full (path, NULL, NULL, error);
+}
+
+/**
+ * gazette_store_new_full:
+ * @path: the database file, created when missing
+ * @progress: (nullable) (scope call): called, in this thread, while a migration that takes
+ *   long (making the search index again) runs, with how far it has come from 0 to 1
+ * @user_data: data for @progress
+ * @error: return location for a #GError
+ *
+ * As gazette_store_new(), telling @progress how far a long migration has come. It is
+ * called only when there is such a migration to make, and not more than a thousand times.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+GazetteStore *
+gazette_store_new_full (const char                *path,
+                        GazetteStoreProgressFunc   progress,
+                        gpointer                   user_data,
+                        GError                   **error)
+{
   g_autoptr(GazetteStore) self = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -3308,9 +3397,14 @@ gazette_store_new (const char  *path,
 
   self = g_object_new (GAZETTE_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->progress_func = progress;
+  self->progress_data = user_data;
 
   if (!store_open (self, error))
     return NULL;
+
+  self->progress_func = NULL;
+  self->progress_data = NULL;
 
   return g_steal_pointer (&self);
 }
@@ -3363,6 +3457,26 @@ GazetteStore *
 gazette_store_open_in (const char  *data_dir,
                        GError     **error)
 {
+  return gazette_store_open_in_full (data_dir, NULL, NULL, error);
+}
+
+/**
+ * gazette_store_open_in_full:
+ * @data_dir: the folder of the store, created when missing
+ * @progress: (nullable) (scope call): see gazette_store_new_full()
+ * @user_data: data for @progress
+ * @error: return location for a #GError
+ *
+ * As gazette_store_open_in(), telling @progress how far a long migration has come.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+GazetteStore *
+gazette_store_open_in_full (const char                *data_dir,
+                            GazetteStoreProgressFunc   progress,
+                            gpointer                   user_data,
+                            GError                   **error)
+{
   g_autofree char *path = NULL;
   g_autoptr(GazetteStore) store = NULL;
   gboolean fresh;
@@ -3373,7 +3487,7 @@ gazette_store_open_in (const char  *data_dir,
   path = g_build_filename (data_dir, "gazette.db", NULL);
   fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
 
-  store = gazette_store_new (path, error);
+  store = gazette_store_new_full (path, progress, user_data, error);
   if (store == NULL)
     return NULL;
 

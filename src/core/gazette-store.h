@@ -77,10 +77,22 @@ G_DECLARE_FINAL_TYPE (GazetteStore, gazette_store, GAZETTE, STORE, GObject)
 
 GQuark               gazette_store_error_quark             (void);
 
+/* How far a long migration has come, from 0 to 1. */
+typedef void (*GazetteStoreProgressFunc) (double   fraction,
+                                          gpointer user_data);
+
 GazetteStore        *gazette_store_new                     (const char           *path,
+                                                            GError              **error);
+GazetteStore        *gazette_store_new_full                (const char           *path,
+                                                            GazetteStoreProgressFunc progress,
+                                                            gpointer              user_data,
                                                             GError              **error);
 char                *gazette_store_dup_default_data_dir    (void);
 GazetteStore        *gazette_store_open_in                 (const char           *data_dir,
+                                                            GError              **error);
+GazetteStore        *gazette_store_open_in_full            (const char           *data_dir,
+                                                            GazetteStoreProgressFunc progress,
+                                                            gpointer              user_data,
                                                             GError              **error);
 const char          *gazette_store_get_path                (GazetteStore         *self);
 gboolean             gazette_store_set_languages           (GazetteStore         *self,

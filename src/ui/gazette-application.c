@@ -37,6 +37,7 @@ struct _GazetteApplication
   GazetteSync     *sync;
   GError          *store_error;
   gboolean         store_done;        /* opened, or failed to */
+  double           store_progress;    /* of a long migration while opening, or -1 */
   gboolean         refresh_on_open;
   GCancellable    *cancellable;
   guint            refresh_source;
@@ -57,6 +58,7 @@ G_DEFINE_FINAL_TYPE (GazetteApplication, gazette_application, ADW_TYPE_APPLICATI
 enum {
   PROP_0,
   PROP_ONLINE,
+  PROP_STORE_PROGRESS,
   N_PROPS
 };
 
@@ -203,14 +205,80 @@ refresh_settings_changed_cb (GazetteApplication *self)
   schedule_refresh (self);
 }
 
+typedef struct
+{
+  GazetteApplication *application;
+  char               *data_dir;
+} OpenStore;
+
+static void
+open_store_free (OpenStore *open)
+{
+  g_object_unref (open->application);
+  g_free (open->data_dir);
+  g_free (open);
+}
+
+typedef struct
+{
+  GazetteApplication *application;
+  double              fraction;
+} StoreProgress;
+
+static void
+store_progress_free (StoreProgress *progress)
+{
+  g_object_unref (progress->application);
+  g_free (progress);
+}
+
+static void
+set_store_progress (GazetteApplication *self,
+                    double              fraction)
+{
+  if (self->store_progress == fraction)
+    return;
+
+  self->store_progress = fraction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_PROGRESS]);
+}
+
+/* In the main thread. */
+static gboolean
+store_progress_cb (gpointer user_data)
+{
+  StoreProgress *progress = user_data;
+
+  if (!progress->application->store_done)
+    set_store_progress (progress->application, progress->fraction);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker that opens the store. */
+static void
+open_store_progress_cb (double   fraction,
+                        gpointer user_data)
+{
+  OpenStore *open = user_data;
+  StoreProgress *progress = g_new (StoreProgress, 1);
+
+  progress->application = g_object_ref (open->application);
+  progress->fraction = fraction;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, store_progress_cb, progress,
+                              (GDestroyNotify) store_progress_free);
+}
+
 static void
 open_store_worker (GTask        *task,
                    gpointer      source_object,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
+  OpenStore *open = task_data;
   GError *error = NULL;
-  GazetteStore *store = gazette_store_open_in (task_data, &error);
+  GazetteStore *store = gazette_store_open_in_full (open->data_dir, open_store_progress_cb,
+                                                    open, &error);
 
   if (store == NULL)
     g_task_return_error (task, error);
@@ -227,6 +295,7 @@ store_opened_cb (GObject      *object,
 
   self->store = g_task_propagate_pointer (G_TASK (result), &self->store_error);
   self->store_done = TRUE;
+  set_store_progress (self, -1);
 
   if (self->store != NULL)
     {
@@ -281,8 +350,12 @@ gazette_application_startup (GApplication *app)
     g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, store_opened_cb,
                                         g_object_ref (self));
 
+    OpenStore *open = g_new (OpenStore, 1);
+
+    open->application = g_object_ref (self);
+    open->data_dir = g_steal_pointer (&data_dir);
     g_task_set_source_tag (task, gazette_application_startup);
-    g_task_set_task_data (task, g_steal_pointer (&data_dir), g_free);
+    g_task_set_task_data (task, open, (GDestroyNotify) open_store_free);
     g_task_run_in_thread (task, open_store_worker);
   }
 }
@@ -369,6 +442,10 @@ gazette_application_get_property (GObject    *object,
       g_value_set_boolean (value, self->online);
       break;
 
+    case PROP_STORE_PROGRESS:
+      g_value_set_double (value, self->store_progress);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -418,6 +495,16 @@ gazette_application_class_init (GazetteApplicationClass *klass)
     g_param_spec_boolean ("online", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * GazetteApplication:store-progress:
+   *
+   * While the store opens: how far a long migration (making the search index again for a
+   * store of an older Gazette) has come, from 0 to 1; -1 otherwise.
+   */
+  properties[PROP_STORE_PROGRESS] =
+    g_param_spec_double ("store-progress", NULL, NULL, -1, 1, -1,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -457,8 +544,23 @@ gazette_application_init (GazetteApplication *self)
 {
   self->cancellable = g_cancellable_new ();
   self->online = TRUE;
+  self->store_progress = -1;
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+/**
+ * gazette_application_get_store_progress:
+ * @self: a #GazetteApplication
+ *
+ * Returns: see #GazetteApplication:store-progress
+ */
+double
+gazette_application_get_store_progress (GazetteApplication *self)
+{
+  g_return_val_if_fail (GAZETTE_IS_APPLICATION (self), -1);
+
+  return self->store_progress;
 }
 
 GazetteApplication *

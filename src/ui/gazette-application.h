@@ -36,6 +36,8 @@ const GError       *gazette_application_get_store_error
                                                      (GazetteApplication *self);
 gboolean            gazette_application_is_store_done
                                                      (GazetteApplication *self);
+double              gazette_application_get_store_progress
+                                                     (GazetteApplication *self);
 GazetteSync        *gazette_application_get_sync     (GazetteApplication *self);
 GSettings          *gazette_application_get_settings (GazetteApplication *self);
 gboolean            gazette_application_get_online   (GazetteApplication *self);

@@ -137,7 +137,18 @@ update_list_title (GazetteWindow *self)
     }
   else if (self->list == NULL)
     {
-      subtitle = g_strdup (self->store_failed ? NULL : _("Opening your announcements…"));
+      double progress = self->application != NULL
+                        ? gazette_application_get_store_progress (self->application) : -1;
+
+      if (self->store_failed)
+        subtitle = NULL;
+      else if (progress >= 0)
+        /* Translators: the store of an older Gazette is being converted; %d is a percentage,
+         * “%d%%” shows as “45%” */
+        subtitle = g_strdup_printf (_("Updating the search index (%d%%)"),
+                                    (int) (progress * 100));
+      else
+        subtitle = g_strdup (_("Opening your announcements…"));
       if (self->store_failed)
         gtk_spinner_stop (self->spinner);
       else
@@ -881,6 +892,8 @@ setup (GazetteWindow      *self,
                            G_CALLBACK (attach_store), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->application, "notify::online",
                            G_CALLBACK (online_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->application, "notify::store-progress",
+                           G_CALLBACK (update_list_title), self, G_CONNECT_SWAPPED);
   online_changed_cb (self);
 
   /* Until the store is open the list is empty, and says it is opening. */
