@@ -231,6 +231,11 @@ test_list (Fixture       *fixture,
                    ==, "China V Valley");
   g_assert_nonnull (gazette_sidebar_get_row_label (sidebar, "unread", &unread, NULL));
   g_assert_cmpuint (unread, ==, 2);
+
+  /* The empty pages' icon comes with the program, installed or not. */
+  g_assert_true (gtk_icon_theme_has_icon (
+    gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (fixture->window))),
+    "io.github.gazette.Gazette-symbolic"));
 }
 
 static void
