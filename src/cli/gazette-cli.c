@@ -126,11 +126,26 @@ parse_options (const Command       *command,
   return -1;
 }
 
+/* On a terminal: making an older store's search index again takes minutes when it is large. */
+static void
+open_store_progress_cb (double   fraction,
+                        gpointer user_data)
+{
+  g_autofree char *line = g_strdup_printf (_("Updating the search index (%d%%)"),
+                                           (int) (fraction * 100));
+
+  g_printerr ("\r%s", line);
+  if (fraction >= 1)
+    g_printerr ("\n");
+}
+
 static GazetteStore *
 open_store (Cli     *cli,
             GError **error)
 {
-  return gazette_store_open_in (cli->data_dir, error);
+  return gazette_store_open_in_full (cli->data_dir,
+                                     isatty (STDERR_FILENO) ? open_store_progress_cb : NULL,
+                                     NULL, error);
 }
 
 static const char *
