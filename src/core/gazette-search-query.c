@@ -447,7 +447,7 @@ gazette_search_query_find (const GazetteSearchQuery *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   if (marked != NULL)
-    gazette_tokenizer_run_marked (tokenizer, marked, -1, NULL, collect_token_cb, tokens);
+    gazette_tokenizer_run_marked (tokenizer, marked, -1, collect_token_cb, tokens);
 
   return query_find_spans (self, tokens);
 }
@@ -582,7 +582,7 @@ gazette_search_query_snippet (const GazetteSearchQuery  *self,
   scan.text = text;
   scan.tokens = tokens;
   scan.chunk = chunk;
-  gazette_tokenizer_run_marked (tokenizer, marked, -1, NULL, snippet_token_cb, &scan);
+  gazette_tokenizer_run_marked (tokenizer, marked, -1, snippet_token_cb, &scan);
 
   spans = query_find_spans (self, tokens);
   if (spans->len == 0 && only_if_matched)

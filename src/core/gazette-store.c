@@ -1535,7 +1535,7 @@ fts_tokenizer_tokenize (Fts5Tokenizer  *tokenizer,
       doc.previous = self->fts_previous;
       doc.pair = self->fts_pair;
       g_string_truncate (doc.previous, 0);
-      gazette_tokenizer_run_marked (self->tokenizer, text, len, NULL, fts_document_token_cb,
+      gazette_tokenizer_run_marked (self->tokenizer, text, len, fts_document_token_cb,
                                     &doc);
       return doc.rc;
     }

@@ -1255,14 +1255,12 @@ gazette_unmark_text (const char *marked,
  * @self: a tokenizer
  * @marked: text that gazette_tokenizer_mark() marked
  * @len: the length of @marked in bytes, or -1 when it is NUL-terminated
- * @text: (nullable): where the text without its marks is appended, all of it, before
- *   @func is first called
  * @func: called for each token, in order
  * @user_data: data for @func
  *
  * Calls @func with the tokens that gazette_tokenizer_run() gave in %GAZETTE_TOKENIZE_INDEX
  * mode when the text was marked, folded and numbered alike, their byte ranges in the text
- * without marks; the known words are not told apart. ICU's segmentation is not run again:
+ * without marks (gazette_unmark_text()); the known words are not told apart. ICU's segmentation is not run again:
  * the marks say where the tokens are. A mark without its partner is ignored.
  *
  * Returns: %FALSE when @func stopped the run
@@ -1271,7 +1269,6 @@ gboolean
 gazette_tokenizer_run_marked (GazetteTokenizer *self,
                               const char       *marked,
                               gssize            len,
-                              GString          *text,
                               GazetteTokenFunc  func,
                               gpointer          user_data)
 {
@@ -1288,10 +1285,6 @@ gazette_tokenizer_run_marked (GazetteTokenizer *self,
   if (len < 0)
     len = strlen (marked);
   end = marked + len;
-
-  /* The text first, so that @func can read what follows its token. */
-  if (text != NULL)
-    gazette_unmark_text (marked, len, text);
 
   while (p < end && !run.stopped)
     {

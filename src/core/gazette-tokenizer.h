@@ -99,7 +99,6 @@ void              gazette_unmark_text          (const char              *marked,
 gboolean          gazette_tokenizer_run_marked (GazetteTokenizer        *self,
                                                 const char              *marked,
                                                 gssize                   len,
-                                                GString                 *text,
                                                 GazetteTokenFunc         func,
                                                 gpointer                 user_data);
 
